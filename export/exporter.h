@@ -1,0 +1,32 @@
+// Writes every export of a finished knowledge graph into one output folder:
+// graph.nt, graph.jsonld, graph.graphml and kg.sqlite.
+//
+// Each file is written whole or not at all (a temporary file beside it, then
+// a rename), so a failed run leaves the previous version of that file in
+// place. One failed file does not stop the others. This module does not
+// decide what is in the graph and does not print; problems are returned as
+// messages for the caller to report. Separate calls with different output
+// folders may run concurrently.
+#ifndef KGBUILD_EXPORT_EXPORTER_H_
+#define KGBUILD_EXPORT_EXPORTER_H_
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "export/iri.h"
+#include "graph/knowledge_graph.h"
+
+namespace kgbuild {
+
+// Writes the four exports of `graph` into `out_dir`, creating the folder
+// when it is missing. Returns true when all four were written. Otherwise
+// appends one message per failed file to `*errors`, for example
+// "failed to write kg/graph.nt: write kg/graph.nt.tmp-12: No space left on
+// device", and returns false.
+bool WriteAll(const Graph& graph, const std::filesystem::path& out_dir,
+              const IriOptions& options, std::vector<std::string>* errors);
+
+}  // namespace kgbuild
+
+#endif  // KGBUILD_EXPORT_EXPORTER_H_

@@ -1,0 +1,93 @@
+#include "export/ntriples.h"
+
+#include "export/iri.h"
+#include "export/utf8.h"
+
+namespace kgbuild {
+namespace {
+
+bool MustEscapeInLiteral(unsigned char c) {
+  return c < 0x20 || c == 0x7F || c == '"' || c == '\\';
+}
+
+void AppendEscape(unsigned char c, std::string* out) {
+  switch (c) {
+    case '"': out->append("\\\""); return;
+    case '\\': out->append("\\\\"); return;
+    case '\n': out->append("\\n"); return;
+    case '\r': out->append("\\r"); return;
+    case '\t': out->append("\\t"); return;
+    default: break;
+  }
+  static constexpr char kHexDigits[] = "0123456789ABCDEF";
+  out->append("\\u00");
+  out->push_back(kHexDigits[c >> 4]);
+  out->push_back(kHexDigits[c & 0x0F]);
+}
+
+// Appends `text` escaped as the inside of a STRING_LITERAL_QUOTE, copying
+// each run of characters that need no escape at once.
+void AppendLiteralText(std::string_view text, std::string* out) {
+  size_t run_start = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const size_t length = ValidUtf8Length(text, i);
+    if (length > 0 && !MustEscapeInLiteral(c)) {
+      i += length;
+      continue;
+    }
+
+    out->append(text.substr(run_start, i - run_start));
+    if (length == 0) {
+      out->append(kReplacementCharacter);
+    } else {
+      AppendEscape(c, out);
+    }
+    ++i;
+    run_start = i;
+  }
+  out->append(text.substr(run_start));
+}
+
+void AppendIri(std::string_view iri, std::string* out) {
+  out->push_back('<');
+  out->append(EscapeIriForbidden(iri));
+  out->push_back('>');
+}
+
+}  // namespace
+
+void AppendNTriplesLine(const Triple& triple, std::string* out) {
+  AppendIri(triple.subject, out);
+  out->push_back(' ');
+  AppendIri(triple.predicate, out);
+  out->push_back(' ');
+  if (triple.object_kind == ObjectKind::kIri) {
+    AppendIri(triple.object, out);
+  } else {
+    out->push_back('"');
+    AppendLiteralText(triple.object, out);
+    out->push_back('"');
+    if (!triple.language.empty()) {
+      out->push_back('@');
+      out->append(triple.language);
+    } else if (!triple.datatype.empty()) {
+      out->append("^^");
+      AppendIri(triple.datatype, out);
+    }
+  }
+  out->append(" .\n");
+}
+
+bool WriteNTriples(const std::vector<Triple>& triples, ByteSink* sink) {
+  std::string line;
+  for (const Triple& triple : triples) {
+    line.clear();
+    AppendNTriplesLine(triple, &line);
+    if (!sink->Write(line)) return false;
+  }
+  return true;
+}
+
+}  // namespace kgbuild

@@ -1,0 +1,39 @@
+// The N-Triples writer: the triples of BuildTriples (export/rdf.h), one per
+// line, in their sorted order, so the same graph always gives the same bytes
+// and files of several shards can simply be concatenated.
+//
+// Escaping, by the RDF 1.1 N-Triples grammar:
+//   literals  `"` `\` newline, carriage return and tab as \" \\ \n \r \t;
+//             every other U+0000-U+001F and U+007F as \u00XX (uppercase
+//             hex); valid non-ASCII UTF-8 as is; each byte that does not
+//             start a valid UTF-8 sequence as U+FFFD
+//   IRIs      characters IRIREF forbids (U+0000-U+0020 and `<>"{}|^`\`)
+//             and invalid UTF-8 bytes are percent-encoded as %XX, never
+//             written as \u escapes, because a \u escape would put the
+//             forbidden character back into the parsed IRI
+//             (EscapeIriForbidden in export/iri.h)
+//
+// The writer does not open files and does not print. It is safe to call
+// from several threads with separate sinks.
+#ifndef KGBUILD_EXPORT_NTRIPLES_H_
+#define KGBUILD_EXPORT_NTRIPLES_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "export/output.h"
+#include "export/rdf.h"
+
+namespace kgbuild {
+
+// Writes `triples` to `sink` in the given order. Returns false as soon as a
+// write fails; the sink's Commit then reports why. Does not commit.
+bool WriteNTriples(const std::vector<Triple>& triples, ByteSink* sink);
+
+// Appends one triple as an N-Triples line, newline included.
+void AppendNTriplesLine(const Triple& triple, std::string* out);
+
+}  // namespace kgbuild
+
+#endif  // KGBUILD_EXPORT_NTRIPLES_H_
