@@ -1,0 +1,91 @@
+#include "cli/post_walker.h"
+
+#include <algorithm>
+#include <cstring>
+#include <set>
+#include <system_error>
+
+namespace kgbuild {
+
+namespace {
+
+bool IsPostName(const std::filesystem::path& path) {
+  const std::string extension = path.extension().string();
+  return extension == ".md" || extension == ".markdown";
+}
+
+std::string Reason(const std::error_code& error) { return error.message(); }
+
+void Walk(const std::filesystem::path& folder, const std::string& relative,
+          std::set<std::filesystem::path>* open_folders, const DiagnosticSink& sink,
+          std::vector<PostFile>* posts) {
+  std::error_code error;
+  const std::filesystem::path canonical = std::filesystem::canonical(folder, error);
+  if (error) {
+    sink({Severity::kError, folder.string(), 0, 0, "cannot resolve folder: " + Reason(error)});
+    return;
+  }
+  if (!open_folders->insert(canonical).second) {
+    sink({Severity::kError, folder.string(), 0, 0,
+          "symlink loop: this folder is already being read as " + canonical.string()});
+    return;
+  }
+
+  std::filesystem::directory_iterator it(folder, error);
+  if (error) {
+    sink({Severity::kError, folder.string(), 0, 0, "cannot read folder: " + Reason(error)});
+    open_folders->erase(canonical);
+    return;
+  }
+  std::vector<std::filesystem::directory_entry> entries;
+  for (; it != std::filesystem::directory_iterator(); it.increment(error)) {
+    if (error) {
+      sink({Severity::kError, folder.string(), 0, 0, "cannot read folder: " + Reason(error)});
+      break;
+    }
+    entries.push_back(*it);
+  }
+  std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+    return a.path().filename().string() < b.path().filename().string();
+  });
+
+  for (const auto& entry : entries) {
+    const std::string name = entry.path().filename().string();
+    const std::string child = relative.empty() ? name : relative + "/" + name;
+    std::error_code status_error;
+    const bool is_folder = entry.is_directory(status_error);
+    if (status_error && entry.is_symlink()) {
+      sink({Severity::kError, entry.path().string(), 0, 0, "broken symlink; skipped"});
+      continue;
+    }
+    if (is_folder) {
+      if (!name.empty() && name[0] == '.') continue;  // .git, .jekyll-cache ...
+      Walk(entry.path(), child, open_folders, sink, posts);
+    } else if (IsPostName(entry.path())) {
+      posts->push_back({entry.path(), child});
+    }
+  }
+  open_folders->erase(canonical);
+}
+
+}  // namespace
+
+std::vector<PostFile> FindPosts(const std::filesystem::path& root, const DiagnosticSink& sink) {
+  std::vector<PostFile> posts;
+  std::error_code error;
+  if (std::filesystem::is_regular_file(root, error)) {
+    posts.push_back({root, root.filename().string()});
+    return posts;
+  }
+  if (!std::filesystem::is_directory(root, error)) {
+    sink({Severity::kError, root.string(), 0, 0, "input folder not found"});
+    return posts;
+  }
+  std::set<std::filesystem::path> open_folders;
+  Walk(root, "", &open_folders, sink, &posts);
+  std::sort(posts.begin(), posts.end(),
+            [](const PostFile& a, const PostFile& b) { return a.relative < b.relative; });
+  return posts;
+}
+
+}  // namespace kgbuild

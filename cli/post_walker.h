@@ -1,0 +1,30 @@
+// Finding the posts under an input folder: every `*.md` and `*.markdown`
+// file, recursively, in a stable order (byte order of the path relative to
+// the folder), whatever order the file system lists them in.
+//
+// Folder symlinks are followed once; a symlink that leads back into a
+// folder already being walked is reported as a loop and not entered.
+// Unreadable folders are reported and skipped. The walker never prints.
+#ifndef KGBUILD_CLI_POST_WALKER_H_
+#define KGBUILD_CLI_POST_WALKER_H_
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "vocab/diagnostic.h"
+
+namespace kgbuild {
+
+struct PostFile {
+  std::filesystem::path path;  // as found on disk
+  std::string relative;        // relative to the input root, '/' separators
+};
+
+// Returns the posts under `root`. Problems go to `sink` as errors; the
+// return value holds every post that could be listed.
+std::vector<PostFile> FindPosts(const std::filesystem::path& root, const DiagnosticSink& sink);
+
+}  // namespace kgbuild
+
+#endif  // KGBUILD_CLI_POST_WALKER_H_

@@ -1,0 +1,241 @@
+#include "extract/discovery.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "extract/korean.h"
+#include "vocab/text.h"
+
+namespace kgbuild {
+
+namespace {
+
+bool IsShapeName(std::string_view token) {
+  if (token.size() < 2) return false;
+  int upper = 0;
+  int lower = 0;
+  int digits = 0;
+  for (char raw : token) {
+    const unsigned char c = static_cast<unsigned char>(raw);
+    if (IsAsciiUpper(c)) ++upper;
+    if (c >= 'a' && c <= 'z') ++lower;
+    if (IsAsciiDigit(c)) ++digits;
+  }
+  const int letters = upper + lower;
+  if (lower == 0 && digits == 0) return upper >= 3;
+  if (upper >= 2) return true;
+  if (digits > 0 && letters >= 2) return true;
+  const bool lowercase_start = token[0] >= 'a' && token[0] <= 'z';
+  return lowercase_start && upper >= 1;
+}
+
+// Words that the last Korean word of a gloss may not be: they start a
+// clause rather than name a thing.
+bool IsKoreanFunctionWord(std::string_view word) {
+  static constexpr std::string_view kWords[] = {"본", "및", "또는", "그리고", "이를",
+                                                "통해", "위한", "대한", "이", "그"};
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+bool IsHangulWord(std::string_view word) {
+  if (word.empty()) return false;
+  for (size_t i = 0; i < word.size();) {
+    size_t length = 0;
+    const char32_t c = DecodeUtf8(word, i, &length);
+    if (!IsHangul(c) && !IsAsciiDigit(static_cast<unsigned char>(word[i]))) return false;
+    i += length;
+  }
+  return true;
+}
+
+// True when the Hangul `word` ends in a case particle, which ends a noun
+// phrase: `논문은` cannot be part of the term that follows it.
+bool EndsWithParticle(std::string_view word) {
+  static constexpr std::string_view kEndings[] = {"은", "는", "을", "를", "의", "에",
+                                                  "와", "과", "도", "가", "서"};
+  for (const std::string_view ending : kEndings) {
+    if (word.size() > ending.size() && word.ends_with(ending)) return true;
+  }
+  return false;
+}
+
+std::string_view TrimSpaces(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  return text;
+}
+
+// The Korean term that ends at `end` (exclusive): up to `max_words` words
+// of Hangul, nearest first, stopping after a word with a case particle.
+std::string KoreanTermBefore(std::string_view text, size_t end, int max_words) {
+  while (end > 0 && text[end - 1] == ' ') --end;
+  size_t begin = end;
+  for (int words = 0; words < max_words; ++words) {
+    size_t cursor = begin;
+    while (cursor > 0 && text[cursor - 1] == ' ') --cursor;
+    size_t word_begin = cursor;
+    while (word_begin > 0 && text[word_begin - 1] != ' ' && text[word_begin - 1] != '(' &&
+           text[word_begin - 1] != ',') {
+      --word_begin;
+    }
+    const std::string_view word = text.substr(word_begin, cursor - word_begin);
+    if (!IsHangulWord(word) || IsKoreanFunctionWord(word)) break;
+    if (words > 0 && EndsWithParticle(word)) break;
+    begin = word_begin;
+  }
+  return std::string(TrimSpaces(text.substr(begin, end - begin)));
+}
+
+int CountWords(std::string_view text) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    if (c == ' ') {
+      in_word = false;
+    } else if (!in_word) {
+      in_word = true;
+      ++words;
+    }
+  }
+  return words;
+}
+
+bool IsAcronym(std::string_view text) {
+  if (text.size() < 2 || text.size() > 12) return false;
+  int upper = 0;
+  for (char c : text) {
+    const unsigned char byte = static_cast<unsigned char>(c);
+    if (!IsAsciiAlnum(byte) && c != '-') return false;
+    if (IsAsciiUpper(byte)) ++upper;
+  }
+  return upper >= 2;
+}
+
+bool IsEnglishName(std::string_view text) {
+  if (text.empty() || text.size() > 60 || !IsAsciiAlnum(static_cast<unsigned char>(text[0]))) {
+    return false;
+  }
+  for (char c : text) {
+    const unsigned char byte = static_cast<unsigned char>(c);
+    if (!IsAsciiAlnum(byte) && c != ' ' && c != '-' && c != '.' && c != '\'') return false;
+  }
+  return CountWords(text) <= 6;
+}
+
+}  // namespace
+
+std::vector<ShapeName> FindShapeNames(std::string_view text, const Vocabulary& vocabulary) {
+  static const RE2 token(R"(([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*))");
+  std::vector<ShapeName> names;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece match;
+  while (RE2::FindAndConsume(&input, token, &match)) {
+    const size_t begin = static_cast<size_t>(match.data() - text.data());
+    const size_t end = begin + match.size();
+    if (begin > 0 && IsAsciiAlnum(static_cast<unsigned char>(text[begin - 1]))) continue;
+    const std::string_view word = text.substr(begin, end - begin);
+    if (!IsShapeName(word) || vocabulary.IsStopword(NameKey(word))) continue;
+
+    // `IFS ENS`: two name-shaped words with one space between are one name.
+    if (!names.empty() && names.back().end + 1 == begin && text[begin - 1] == ' ') {
+      names.back().end = static_cast<uint32_t>(end);
+      continue;
+    }
+    names.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
+  }
+  return names;
+}
+
+std::vector<Gloss> FindGlosses(std::string_view text) {
+  std::vector<Gloss> glosses;
+  size_t open = text.find('(');
+  while (open != std::string_view::npos) {
+    const size_t close = text.find(')', open);
+    const size_t next_open = text.find('(', open + 1);
+    if (close == std::string_view::npos) break;
+    if (next_open != std::string_view::npos && next_open < close) {
+      open = next_open;
+      continue;
+    }
+
+    const std::string_view inner = text.substr(open + 1, close - open - 1);
+    const size_t comma = inner.find(',');
+    const std::string_view english = TrimSpaces(inner.substr(0, comma));
+    const std::string_view acronym =
+        comma == std::string_view::npos ? std::string_view() : TrimSpaces(inner.substr(comma + 1));
+
+    size_t before = open;
+    while (before > 0 && text[before - 1] == ' ') --before;
+    size_t start = 0;
+    const bool after_hangul = before > 0 && IsHangul(DecodeUtf8Before(text, before, &start));
+    const bool after_latin = before > 0 && IsAsciiAlnum(static_cast<unsigned char>(text[before - 1]));
+
+    if (after_hangul && IsEnglishName(english) && (acronym.empty() || IsAcronym(acronym))) {
+      Gloss gloss;
+      gloss.begin = static_cast<uint32_t>(english.data() - text.data());
+      gloss.end = static_cast<uint32_t>(gloss.begin + english.size());
+      gloss.english = std::string(english);
+      gloss.korean = KoreanTermBefore(text, open, std::max(2, CountWords(english)));
+      if (!acronym.empty()) {
+        gloss.acronym = std::string(acronym);
+        gloss.acronym_begin = static_cast<uint32_t>(acronym.data() - text.data());
+        gloss.acronym_end = static_cast<uint32_t>(gloss.acronym_begin + acronym.size());
+      }
+      glosses.push_back(std::move(gloss));
+    } else if (after_latin && comma == std::string_view::npos && IsAcronym(english)) {
+      // `Long Name (ACRONYM)`: walk back over capitalised words to the one
+      // whose initial is the acronym's.
+      size_t name_begin = std::string_view::npos;
+      size_t word_end = before;
+      for (int words = 0; words < 6 && word_end > 0; ++words) {
+        size_t word_begin = word_end;
+        while (word_begin > 0 && text[word_begin - 1] != ' ') --word_begin;
+        const std::string_view word = text.substr(word_begin, word_end - word_begin);
+        if (word.empty() || !IsAsciiUpper(static_cast<unsigned char>(word[0]))) break;
+        if (word[0] == english[0]) name_begin = word_begin;
+        if (word_begin == 0) break;
+        word_end = word_begin - 1;
+      }
+      if (name_begin != std::string_view::npos && before - name_begin > english.size()) {
+        Gloss gloss;
+        gloss.begin = static_cast<uint32_t>(name_begin);
+        gloss.end = static_cast<uint32_t>(before);
+        gloss.english = std::string(text.substr(name_begin, before - name_begin));
+        gloss.acronym = std::string(english);
+        gloss.acronym_begin = static_cast<uint32_t>(english.data() - text.data());
+        gloss.acronym_end = static_cast<uint32_t>(gloss.acronym_begin + english.size());
+        glosses.push_back(std::move(gloss));
+      }
+    }
+    open = next_open;
+  }
+  return glosses;
+}
+
+std::string TitleName(std::string_view title) {
+  const size_t colon = title.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 40) return "";
+  const std::string_view prefix = TrimSpaces(title.substr(0, colon));
+  const int words = CountWords(prefix);
+  if (words == 0 || words > 2) return "";
+
+  static constexpr std::string_view kNotNames[] = {
+      "Behind", "Towards", "Toward", "Beyond", "When", "Why", "How", "What", "Is", "Are",
+      "Do", "Does", "Can", "Not", "Rethinking", "Revisiting", "On", "A", "An", "The", "Survey",
+      "Position", "Review", "Tutorial", "Note", "Report"};
+  const std::string_view first = prefix.substr(0, prefix.find(' '));
+  for (const std::string_view word : kNotNames) {
+    if (first == word) return "";
+  }
+  // Two words are a name only when the first is name-shaped (`Hunyuan3D
+  // Studio`); `Hala Technical` would be a phrase.
+  if (words == 2 && !IsShapeName(first)) return "";
+  if (!std::any_of(prefix.begin(), prefix.end(),
+                   [](char c) { return IsAsciiAlnum(static_cast<unsigned char>(c)) || c < 0; })) {
+    return "";
+  }
+  return std::string(prefix);
+}
+
+}  // namespace kgbuild

@@ -1,0 +1,152 @@
+// The knowledge graph: posts, papers, entities and results as nodes of a
+// Boost.Graph adjacency list, with bundled properties.
+//
+// Invariants, kept by KnowledgeGraph and relied on by every exporter:
+//   - one node per post (key "post:" + relative path), one per paper (key
+//     "paper:" + arXiv id, or "paper-title:" + NameKey(title) when it has
+//     none), one per canonical entity across all posts (key "entity:" +
+//     NameKey(canonical name)), one per result;
+//   - every mentions / proposes / reports edge carries its provenance: the
+//     post file, the section and the line;
+//   - after Finish(), nodes and edges are in a canonical order that depends
+//     only on the posts' content and relative paths, never on the order in
+//     which posts were added, so exports are byte-identical run to run.
+//
+// The graph does not parse Markdown and does not write any format. It is not
+// safe to modify from several threads; a finished graph may be read from
+// many.
+#ifndef KGBUILD_GRAPH_KNOWLEDGE_GRAPH_H_
+#define KGBUILD_GRAPH_KNOWLEDGE_GRAPH_H_
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include <array>
+#include <compare>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/extraction.h"
+#include "extract/post.h"
+#include "vocab/vocabulary.h"
+
+namespace kgbuild {
+
+enum class NodeKind : uint8_t { kPost, kPaper, kEntity, kResult };
+
+// "Post", "Paper", "Entity", "Result".
+const char* NodeKindName(NodeKind kind);
+
+struct NodeProperties {
+  NodeKind kind = NodeKind::kEntity;
+  std::string key;    // unique in the graph; see the invariants above
+  std::string label;  // post title, paper title, entity canonical name, or
+                      // a result's text such as "99.38 % accuracy"
+
+  // Entities.
+  EntityType entity_type = EntityType::kModel;
+  std::vector<std::string> aliases;  // sorted, unique, without `label`
+  std::string parameters;            // model size as written: "7B", "350M"
+
+  // Posts and papers.
+  std::string path;      // post: relative path with '/' separators
+  std::string date;      // post: front matter date as written
+  std::vector<std::string> tags;  // post
+  std::string arxiv_id;  // paper: bare identifier or ""
+  std::string url;       // paper: the link its heading carries
+
+  // Results.
+  std::string value;  // decimal as written, e.g. "99.38"
+  std::string unit;   // "%", "x" or ""
+};
+
+enum class EdgeKind : uint8_t {
+  kHasPart,    // post -> paper
+  kMentions,   // paper -> entity
+  kProposes,   // paper -> entity it introduces (also has a kMentions edge)
+  kReports,    // paper -> result
+  kMetric,     // result -> metric entity
+  kDataset,    // result -> dataset entity
+  kModel,      // result -> model or method entity
+  kVariantOf,  // entity -> family entity
+};
+
+// "hasPart", "mentions", "proposes", "reports", "metric", "dataset",
+// "model", "variantOf".
+const char* EdgeKindName(EdgeKind kind);
+
+struct Provenance {
+  std::string file;     // post path relative to the input root
+  std::string section;  // SectionKindName of the section
+  uint32_t line = 0;
+};
+
+struct EdgeProperties {
+  EdgeKind kind = EdgeKind::kMentions;
+  double weight = 1.0;                 // number of mentions behind the edge
+  std::vector<Provenance> provenance;  // sorted, one per mention
+};
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS,
+                                    NodeProperties, EdgeProperties>;
+using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
+using Edge = boost::graph_traits<Graph>::edge_descriptor;
+
+class KnowledgeGraph {
+ public:
+  explicit KnowledgeGraph(const Vocabulary& vocabulary);
+
+  // Adds one post and what was extracted from it; `extractions[i]` belongs
+  // to `post.papers[i]`. Posts may be added in any order.
+  void AddPost(const Post& post, const std::vector<PaperExtraction>& extractions);
+
+  // Resolves each entity's type from the evidence of all posts, links
+  // variants to their families, and puts nodes and edges in canonical order.
+  // Call once, after the last AddPost.
+  void Finish();
+
+  const Graph& graph() const { return graph_; }
+  std::optional<Vertex> FindNode(const std::string& key) const;
+
+ private:
+  // Everything AddPost learns is kept in ordered maps keyed by node key, and
+  // Finish() builds the Boost graph from them in key order; that is what
+  // makes the result independent of the order of AddPost calls.
+  struct TypeVote {
+    TypeEvidence evidence = TypeEvidence::kGuess;
+    int count = 0;
+  };
+  struct EntityFacts {
+    std::optional<EntityId> entry;
+    std::map<std::string, int> names;  // canonical-name candidates -> count
+    std::map<std::string, int> aliases;
+    std::array<TypeVote, kEntityTypeCount> votes{};
+    std::string parameters;
+  };
+  struct EdgeKey {
+    std::string source;
+    EdgeKind kind;
+    std::string target;
+    auto operator<=>(const EdgeKey&) const = default;
+  };
+
+  void AddEntityFacts(const Mention& mention);
+  void AddEdge(const std::string& source, EdgeKind kind, const std::string& target,
+               const Provenance& provenance);
+  std::string EnsureEntityByName(const std::string& name, EntityType type);
+  void LinkVariants();
+
+  const Vocabulary& vocabulary_;
+  Graph graph_;
+  std::map<std::string, Vertex> index_;
+  std::map<std::string, NodeProperties> nodes_;  // posts, papers, results
+  std::map<std::string, EntityFacts> entities_;
+  std::map<EdgeKey, std::vector<Provenance>> edges_;
+  bool finished_ = false;
+};
+
+}  // namespace kgbuild
+
+#endif  // KGBUILD_GRAPH_KNOWLEDGE_GRAPH_H_
