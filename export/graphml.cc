@@ -54,8 +54,15 @@ std::string_view NodeTypeName(const NodeProperties& node) {
   return "Unknown";
 }
 
-bool IsXmlNonCharacter(std::string_view sequence) {
-  return sequence == "\xEF\xBF\xBE" || sequence == "\xEF\xBF\xBF";
+// U+FFFD as a character reference. Some XML readers (xmldom) warn about a
+// literal U+FFFD as a sign of a decoding problem, and a reference avoids it.
+constexpr std::string_view kReplacementReference = "&#xFFFD;";
+
+// True for the three-byte sequences written as kReplacementReference:
+// U+FFFE and U+FFFF, which XML 1.0 cannot carry, and U+FFFD itself.
+bool IsReplacedSequence(std::string_view sequence) {
+  return sequence == "\xEF\xBF\xBE" || sequence == "\xEF\xBF\xBF" ||
+         sequence == kReplacementCharacter;
 }
 
 bool MustEscapeInXml(unsigned char c) {
@@ -76,7 +83,7 @@ void AppendEscape(unsigned char c, std::string* out) {
       // TODO(kgbuild): control characters other than tab, newline and
       // carriage return do not round-trip, because XML 1.0 cannot carry
       // them even as character references.
-      out->append(kReplacementCharacter);
+      out->append(kReplacementReference);
       return;
   }
 }
@@ -122,7 +129,7 @@ void AppendXmlEscaped(std::string_view text, std::string* out) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     const size_t length = ValidUtf8Length(text, i);
     const bool safe = length > 0 && !MustEscapeInXml(c) &&
-                      !IsXmlNonCharacter(text.substr(i, length));
+                      !IsReplacedSequence(text.substr(i, length));
     if (safe) {
       i += length;
       continue;
@@ -132,7 +139,7 @@ void AppendXmlEscaped(std::string_view text, std::string* out) {
     if (length == 1) {
       AppendEscape(c, out);
     } else {
-      out->append(kReplacementCharacter);  // invalid UTF-8 or U+FFFE, U+FFFF
+      out->append(kReplacementReference);
     }
     i += length == 0 ? 1 : length;
     run_start = i;
