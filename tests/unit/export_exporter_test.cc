@@ -1,0 +1,77 @@
+#include "export/exporter.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "tests/unit/export_test_graph.h"
+
+namespace kgbuild {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream contents;
+  contents << in.rdbuf();
+  return contents.str();
+}
+
+class WriteAllTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    folder_ = fs::temp_directory_path() /
+              ("kgbuild_exporter_test_" + std::to_string(::getpid()) + "_" +
+               ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(folder_);
+  }
+  void TearDown() override { fs::remove_all(folder_); }
+
+  fs::path folder_;
+};
+
+TEST_F(WriteAllTest, WritesFourFiles) {
+  std::vector<std::string> errors;
+  ASSERT_TRUE(WriteAll(testing::MakeSampleGraph(), folder_ / "kg", IriOptions{}, &errors));
+
+  EXPECT_EQ(errors, std::vector<std::string>{});
+  std::vector<std::string> names;
+  for (const fs::directory_entry& entry : fs::directory_iterator(folder_ / "kg")) {
+    names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"graph.graphml", "graph.jsonld",
+                                             "graph.nt", "kg.sqlite"}));
+}
+
+TEST_F(WriteAllTest, IsByteIdenticalAcrossRuns) {
+  std::vector<std::string> errors;
+  ASSERT_TRUE(WriteAll(testing::MakeSampleGraph(), folder_ / "a", IriOptions{}, &errors));
+  ASSERT_TRUE(WriteAll(testing::MakeSampleGraph(), folder_ / "b", IriOptions{}, &errors));
+
+  for (const char* name : {"graph.nt", "graph.jsonld", "graph.graphml"}) {
+    EXPECT_EQ(ReadFile(folder_ / "a" / name), ReadFile(folder_ / "b" / name)) << name;
+  }
+}
+
+TEST_F(WriteAllTest, ReportsOutputFolderThatIsAFile) {
+  fs::create_directories(folder_);
+  std::ofstream(folder_ / "kg") << "not a folder";
+
+  std::vector<std::string> errors;
+  EXPECT_FALSE(WriteAll(testing::MakeSampleGraph(), folder_ / "kg", IriOptions{}, &errors));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].rfind("failed to create output folder " + (folder_ / "kg").string() + ": ", 0),
+            0u)
+      << errors[0];
+  EXPECT_EQ(ReadFile(folder_ / "kg"), "not a folder");
+}
+
+}  // namespace
+}  // namespace kgbuild
