@@ -92,6 +92,40 @@ void ReadLineByLine(std::string_view yaml, FrontMatter* front_matter) {
   }
 }
 
+// The keys at the start of lines (`title:`), with their 1-based line within
+// the YAML text.
+std::vector<std::pair<std::string, int>> TopLevelKeys(std::string_view yaml) {
+  std::vector<std::pair<std::string, int>> keys;
+  int line = 0;
+  size_t start = 0;
+  while (start < yaml.size()) {
+    size_t end = yaml.find('\n', start);
+    if (end == std::string_view::npos) end = yaml.size();
+    ++line;
+    const std::string_view text = yaml.substr(start, end - start);
+    start = end + 1;
+    const size_t colon = text.find(':');
+    if (colon == std::string_view::npos || colon == 0 || !IsAsciiAlnum(static_cast<unsigned char>(text[0]))) {
+      continue;
+    }
+    const std::string_view key = text.substr(0, colon);
+    if (key.find_first_of(" \t\"'") != std::string_view::npos) continue;
+    keys.emplace_back(std::string(key), line);
+  }
+  return keys;
+}
+
+// yaml-cpp 0.7 accepts a double-quoted value that is never closed and lets
+// it swallow the keys below it. Returns the line of the key whose value
+// swallowed others, or 0 when every key written in the text was parsed.
+int SwallowedKeyLine(std::string_view yaml, const YAML::Node& root) {
+  const auto keys = TopLevelKeys(yaml);
+  for (size_t i = 1; i < keys.size(); ++i) {
+    if (!root[keys[i].first]) return keys[i - 1].second;
+  }
+  return 0;
+}
+
 std::string ScalarOrEmpty(const YAML::Node& node) {
   if (!node || !node.IsScalar()) return "";
   return node.as<std::string>();
@@ -138,7 +172,11 @@ FrontMatterSpan ReadFrontMatter(std::string_view text, const std::string& file,
   const std::string yaml(text.substr(yaml_begin, close_begin - yaml_begin));
   try {
     const YAML::Node root = YAML::Load(yaml);
-    if (root.IsMap()) {
+    const int swallowed = root.IsMap() ? SwallowedKeyLine(yaml, root) : 0;
+    if (swallowed > 0) {
+      sink({Severity::kWarning, file, swallowed + 1, 1,
+            "invalid YAML in front matter (a quoted value is not closed); reading it line by line"});
+    } else if (root.IsMap()) {
       front_matter->title = CollapseWhitespace(ScalarOrEmpty(root["title"]));
       front_matter->date = ScalarOrEmpty(root["date"]);
       front_matter->has_arxiv_key = static_cast<bool>(root["arxiv"]);
@@ -153,7 +191,7 @@ FrontMatterSpan ReadFrontMatter(std::string_view text, const std::string& file,
       }
       return span;
     }
-    if (!root.IsNull()) {
+    if (swallowed == 0 && !root.IsNull()) {
       sink({Severity::kWarning, file, 2, 1,
             "front matter is not a YAML mapping; reading it line by line"});
     }

@@ -240,16 +240,18 @@ class PaperSegmenter {
 
   void OnHeading(size_t index) {
     const Item& item = items_[index];
+    const SectionKind section = SectionFromHeading(item.text);
+
+    // A section heading stays in the paper at any level: some posts put
+    // `## 방법` under a `### 1. [Paper]` heading.
+    const bool in_text_of_paper = anchor_ == Anchor::kHeading || anchor_ == Anchor::kPost;
+    if (in_text_of_paper && section != SectionKind::kOther && !FindArxivLink(item)) {
+      section_ = section;
+      return;
+    }
     if (anchor_ == Anchor::kListItem ||
         (anchor_ == Anchor::kHeading && item.level <= anchor_level_)) {
       anchor_ = Anchor::kNone;
-    }
-
-    const SectionKind section = SectionFromHeading(item.text);
-    const bool in_text_of_paper = anchor_ == Anchor::kHeading || anchor_ == Anchor::kPost;
-    if (in_text_of_paper && section != SectionKind::kOther) {
-      section_ = section;
-      return;
     }
 
     std::string arxiv_id;
@@ -283,7 +285,7 @@ class PaperSegmenter {
       StartPaper(arxiv_id, title, url, item, Anchor::kHeading, item.level);
       return;
     }
-    if (in_text_of_paper) AddBlock(item, section_);
+    if (anchor_ == Anchor::kHeading || anchor_ == Anchor::kPost) AddBlock(item, section_);
   }
 
   void OnBody(size_t index) {
@@ -438,6 +440,14 @@ std::optional<Post> ReadPost(std::string_view bytes, const std::string& path,
 
   Post post;
   post.path = path;
+  if (bytes.starts_with("\xEF\xBB\xBF")) {
+    sink({Severity::kWarning, path, 1, 1, "UTF-8 byte order mark at the start; ignored"});
+  }
+  const size_t crlf = bytes.find("\r\n");
+  if (crlf != std::string_view::npos) {
+    const auto line = std::count(bytes.begin(), bytes.begin() + crlf, '\n') + 1;
+    sink({Severity::kWarning, path, static_cast<int>(line), 0, "CRLF line ends; read as LF"});
+  }
   std::string text = CleanText(bytes, path, sink, limits);
 
   const FrontMatterSpan span = ReadFrontMatter(text, path, sink, &post.front_matter);
@@ -447,9 +457,10 @@ std::optional<Post> ReadPost(std::string_view bytes, const std::string& path,
   } else if (!post.front_matter.present && text.compare(span.begin, 3, "---") == 0) {
     Blank(&text, span.begin, text.find('\n', span.begin));
   }
+  // Line numbers come from the text before wrapped headings are joined.
+  const std::vector<size_t> line_starts = LineStarts(text);
   JoinWrappedHeadings(&text);
 
-  const std::vector<size_t> line_starts = LineStarts(text);
   const std::vector<Item> items = ParseMarkdownItems(text, line_starts);
   PaperSegmenter segmenter(items);
   if (post.front_matter.has_arxiv_key) segmenter.StartWholePostPaper(post.front_matter);

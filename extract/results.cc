@@ -205,7 +205,7 @@ FoundResults FindResults(const Block& block, const std::vector<NameSpan>& spans,
     }
     if (metric != nullptr) result.metric = metric->name;
     if (const NameSpan* dataset =
-            NearestOfType(spans, EntityType::kDataset, number.begin, sentence, true)) {
+            NearestOfType(spans, EntityType::kDataset, number.begin, sentence, false)) {
       result.dataset = dataset->name;
     }
     const bool versus_pair = partner != nullptr &&

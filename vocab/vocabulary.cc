@@ -133,12 +133,12 @@ bool Vocabulary::LoadBuiltin(const DiagnosticSink& sink) {
       ok = LoadEntities(text, path, sink) && ok;
     }
   }
-  ++layer_;
   return ok;
 }
 
 bool Vocabulary::LoadDirectory(const std::filesystem::path& directory,
                                const DiagnosticSink& sink) {
+  ++layer_;
   std::error_code error;
   if (!std::filesystem::is_directory(directory, error)) {
     sink({Severity::kError, directory.string(), 0, 0,
@@ -176,7 +176,6 @@ bool Vocabulary::LoadDirectory(const std::filesystem::path& directory,
       ok = LoadEntities(text, path.string(), sink) && ok;
     }
   }
-  ++layer_;
   return ok;
 }
 

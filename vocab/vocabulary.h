@@ -106,8 +106,9 @@ class Vocabulary {
 
  private:
   std::vector<VocabularyEntry> entries_;
-  // The load that defined each entry: 0 for the built-in files, then one
-  // more for each LoadDirectory, so a later layer replaces an earlier one.
+  // The load that defined each entry: 0 for the built-in files and direct
+  // Load* calls, then one more for each LoadDirectory, so an entry from a
+  // later folder replaces an earlier one of the same name.
   std::vector<int> entry_layers_;
   int layer_ = 0;
   std::unordered_map<std::string, EntityId> canonical_index_;  // NameKey
