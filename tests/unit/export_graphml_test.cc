@@ -38,7 +38,7 @@ std::string Escaped(std::string_view text) {
 }
 
 struct EscapeCase {
-  const char* what;
+  const char* description;
   std::string text;
   std::string expected;
 };
@@ -54,7 +54,7 @@ TEST(GraphMlTest, GraphMlEscapesMarkup) {
       {"empty", "", ""},
   };
   for (const EscapeCase& test : cases) {
-    EXPECT_EQ(Escaped(test.text), test.expected) << test.what;
+    EXPECT_EQ(Escaped(test.text), test.expected) << test.description;
   }
 }
 
@@ -70,7 +70,7 @@ TEST(GraphMlTest, GraphMlEscapesControlCharacters) {
       {"truncated sequence", "\xEB\x8C", "&#xFFFD;&#xFFFD;"},
   };
   for (const EscapeCase& test : cases) {
-    EXPECT_EQ(Escaped(test.text), test.expected) << test.what;
+    EXPECT_EQ(Escaped(test.text), test.expected) << test.description;
   }
 }
 

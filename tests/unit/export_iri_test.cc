@@ -16,7 +16,7 @@ using testing::AddPostNode;
 using testing::AddResultNode;
 
 struct IriCase {
-  const char* what;
+  const char* description;
   NodeProperties node;
   std::string expected;
 };
@@ -58,7 +58,7 @@ TEST(NodeIriTest, MintsIrisForAwkwardNames) {
   };
 
   for (const IriCase& test : cases) {
-    EXPECT_EQ(NodeIri(test.node, IriOptions{}), test.expected) << test.what;
+    EXPECT_EQ(NodeIri(test.node, IriOptions{}), test.expected) << test.description;
   }
 }
 

@@ -47,7 +47,7 @@ std::string LabelDocument(const std::string& json_string) {
 }
 
 struct EscapeCase {
-  const char* what;
+  const char* description;
   std::string lexical;
   std::string expected_json;
 };
@@ -68,7 +68,7 @@ TEST(JsonLdTest, JsonLdEscapesStrings) {
     const std::vector<Triple> triples = {
         {"http://x/s", "http://www.w3.org/2000/01/rdf-schema#label",
          ObjectKind::kLiteral, test.lexical, "", ""}};
-    EXPECT_EQ(WriteToString(triples), LabelDocument(test.expected_json)) << test.what;
+    EXPECT_EQ(WriteToString(triples), LabelDocument(test.expected_json)) << test.description;
   }
 }
 

@@ -23,7 +23,7 @@ std::string Line(const Triple& triple) {
 }
 
 struct EscapeCase {
-  const char* what;
+  const char* description;
   std::string lexical;
   std::string expected_literal;
 };
@@ -41,7 +41,7 @@ TEST(NTriplesTest, NTriplesEscapesLiterals) {
   for (const EscapeCase& test : cases) {
     EXPECT_EQ(Line(LiteralTriple(test.lexical)),
               "<http://x/s> <http://x/p> " + test.expected_literal + " .\n")
-        << test.what;
+        << test.description;
   }
 }
 
@@ -59,7 +59,7 @@ TEST(NTriplesTest, NTriplesEscapesControlCharacters) {
   for (const EscapeCase& test : cases) {
     EXPECT_EQ(Line(LiteralTriple(test.lexical)),
               "<http://x/s> <http://x/p> " + test.expected_literal + " .\n")
-        << test.what;
+        << test.description;
   }
 }
 
