@@ -29,29 +29,11 @@ constexpr std::string_view kHeader =
 
 constexpr std::string_view kFooter = "  </graph>\n</graphml>\n";
 
-// The same words as EdgeKindName in graph/, which export/ does not link.
-std::string_view EdgeKindWord(EdgeKind kind) {
-  switch (kind) {
-    case EdgeKind::kHasPart: return "hasPart";
-    case EdgeKind::kMentions: return "mentions";
-    case EdgeKind::kProposes: return "proposes";
-    case EdgeKind::kReports: return "reports";
-    case EdgeKind::kMetric: return "metric";
-    case EdgeKind::kDataset: return "dataset";
-    case EdgeKind::kModel: return "model";
-    case EdgeKind::kVariantOf: return "variantOf";
-  }
-  return "related";
-}
-
 std::string_view NodeTypeName(const NodeProperties& node) {
   switch (node.kind) {
-    case NodeKind::kPost: return "Post";
-    case NodeKind::kPaper: return "Paper";
     case NodeKind::kEntity: return EntityTypeName(node.entity_type);
-    case NodeKind::kResult: return "Result";
+    default: return NodeKindName(node.kind);
   }
-  return "Unknown";
 }
 
 // U+FFFD as a character reference. Some XML readers (xmldom) warn about a
@@ -181,7 +163,7 @@ bool WriteGraphMl(const Graph& graph, const IriOptions& options, ByteSink* sink)
     element.append("\" target=\"");
     AppendXmlEscaped(ids[boost::target(e, graph)], &element);
     element.append("\">\n");
-    AppendData("kind", EdgeKindWord(edge.kind), &element);
+    AppendData("kind", EdgeKindName(edge.kind), &element);
     AppendData("weight", FormatWeight(edge.weight), &element);
     element.append("    </edge>\n");
     if (!sink->Write(element)) return false;
