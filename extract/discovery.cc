@@ -11,8 +11,29 @@ namespace kgbuild {
 
 namespace {
 
+// True for a hyphenated compound of ordinary capitalised words
+// (`Arabic-Centric`, `Quantum-Classical`, `End-To-End`), which title case
+// produces and which names nothing.
+bool IsTitleCaseCompound(std::string_view token) {
+  if (token.find('-') == std::string_view::npos) return false;
+  size_t start = 0;
+  while (start <= token.size()) {
+    size_t end = token.find('-', start);
+    if (end == std::string_view::npos) end = token.size();
+    const std::string_view part = token.substr(start, end - start);
+    if (part.empty()) return false;
+    for (size_t i = 0; i < part.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(part[i]);
+      const bool lower = c >= 'a' && c <= 'z';
+      if (!lower && !(i == 0 && IsAsciiUpper(c))) return false;
+    }
+    start = end + 1;
+  }
+  return true;
+}
+
 bool IsShapeName(std::string_view token) {
-  if (token.size() < 2) return false;
+  if (token.size() < 2 || IsTitleCaseCompound(token)) return false;
   int upper = 0;
   int lower = 0;
   int digits = 0;

@@ -1,5 +1,7 @@
 #include "extract/extractor.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <map>
 
@@ -20,6 +22,13 @@ bool Overlaps(const NameSpan& span, uint32_t begin, uint32_t end) {
 bool OverlapsAny(const std::vector<NameSpan>& spans, uint32_t begin, uint32_t end) {
   return std::any_of(spans.begin(), spans.end(),
                      [&](const NameSpan& span) { return Overlaps(span, begin, end); });
+}
+
+// True when `gap`, the text between two names, only joins them in a list:
+// `, `, ` 및 `, ` 또는 `, `와 `, ` and `, `, or ` ...
+bool IsCoordination(std::string_view gap) {
+  static const RE2 pattern(R"(^(?:,\s*|\s+및\s+|\s+또는\s+|(?:와|과|이나|나)\s+|,?\s+and\s+|,?\s+or\s+|\s*/\s*)$)");
+  return RE2::FullMatch(gap, pattern);
 }
 
 // The word after `end`, past an optional particle and spaces (`HALA 모델들은`
@@ -78,8 +87,15 @@ class CueTable {
         case CueKind::kProposed:
           proposed_.push_back(AsciiLowercase(cue.word));
           break;
+        case CueKind::kNew:
+          new_.push_back(AsciiLowercase(cue.word));
+          proposed_.push_back(AsciiLowercase(cue.word));
+          break;
         case CueKind::kUsed:
           used_.push_back(AsciiLowercase(cue.word));
+          break;
+        case CueKind::kNone:
+          none_.push_back(AsciiLowercase(cue.word));
           break;
       }
     }
@@ -116,7 +132,18 @@ class CueTable {
   }
 
   bool HasProposedCue(std::string_view text) const { return ContainsAny(text, proposed_); }
+  bool HasNewCue(std::string_view text) const { return ContainsAny(text, new_); }
   bool HasUsedCue(std::string_view text) const { return ContainsAny(text, used_); }
+
+  // True when `word`, the word right after a name, says the name is none
+  // of the seven types (`MPI 라이브러리`, `JSON format`).
+  bool IsNoneCue(std::string_view word) const {
+    const std::string lower = AsciiLowercase(word);
+    for (const std::string& cue : none_) {
+      if (lower == cue || (static_cast<unsigned char>(cue[0]) >= 0x80 && lower.starts_with(cue))) return true;
+    }
+    return false;
+  }
 
  private:
   static bool ContainsAny(std::string_view text, const std::vector<std::string>& words) {
@@ -138,7 +165,9 @@ class CueTable {
 
   std::vector<std::pair<std::string, EntityType>> types_;
   std::vector<std::string> proposed_;
+  std::vector<std::string> new_;
   std::vector<std::string> used_;
+  std::vector<std::string> none_;
 };
 
 namespace {
@@ -285,6 +314,7 @@ class PaperExtractor {
     }
 
     for (const Gloss& gloss : FindGlosses(text)) {
+      if (vocabulary_.IsStopword(NameKey(gloss.english))) continue;
       NameSpan* existing = nullptr;
       for (NameSpan& span : spans) {
         if (Overlaps(span, gloss.begin, gloss.end)) existing = &span;
@@ -320,9 +350,14 @@ class PaperExtractor {
     std::sort(spans.begin(), spans.end(),
               [](const NameSpan& a, const NameSpan& b) { return a.begin < b.begin; });
 
+    AddElidedNames(text, &spans);
+    SetFollowingWords(text, &spans);
+    std::erase_if(spans, [&](const NameSpan& span) {
+      return span.evidence != TypeEvidence::kVocabulary && cues_.IsNoneCue(span.following_word);
+    });
     for (NameSpan& span : spans) {
       if (span.evidence == TypeEvidence::kVocabulary) continue;
-      std::optional<EntityType> cue = cues_.TypeAfter(WordAfter(text, span.end));
+      std::optional<EntityType> cue = cues_.TypeAfter(span.following_word);
       if (!cue) cue = cues_.TypeBefore(WordBefore(text, span.begin));
       if (cue) {
         span.type = *cue;
@@ -330,6 +365,59 @@ class PaperExtractor {
       }
     }
     return spans;
+  }
+
+  // `시퀀스, 파이프라인, 윈도우 병렬성` names three methods: the head word of a
+  // matched name (`병렬성`) also completes each word listed before it when
+  // that completion is a vocabulary name (`시퀀스 병렬성`).
+  void AddElidedNames(std::string_view text, std::vector<NameSpan>* spans) const {
+    std::vector<NameSpan> added;
+    for (const NameSpan& span : *spans) {
+      if (span.evidence != TypeEvidence::kVocabulary) continue;
+      const std::string_view surface = text.substr(span.begin, span.end - span.begin);
+      const size_t space = surface.rfind(' ');
+      if (space == std::string_view::npos) continue;
+      const std::string head(surface.substr(space));
+
+      size_t cursor = span.begin;
+      for (int listed = 0; listed < 6; ++listed) {
+        size_t word_end = cursor;
+        size_t gap_begin = cursor;
+        while (gap_begin > 0 && (text[gap_begin - 1] == ' ' || text[gap_begin - 1] == ',')) --gap_begin;
+        word_end = gap_begin;
+        size_t word_begin = word_end;
+        while (word_begin > 0 && text[word_begin - 1] != ' ' && text[word_begin - 1] != ',') --word_begin;
+        if (word_begin == word_end || !IsCoordination(text.substr(word_end, cursor - word_end))) break;
+        const std::string_view word = text.substr(word_begin, word_end - word_begin);
+        const auto id = vocabulary_.FindIdByKey(NameKey(std::string(word) + head));
+        if (!id) break;
+        added.push_back(MakeVocabularySpan(*id, static_cast<uint32_t>(word_begin),
+                                           static_cast<uint32_t>(word_end)));
+        cursor = word_begin;
+      }
+    }
+    for (NameSpan& span : added) {
+      if (!OverlapsAny(*spans, span.begin, span.end)) spans->push_back(std::move(span));
+    }
+    std::sort(spans->begin(), spans->end(),
+              [](const NameSpan& a, const NameSpan& b) { return a.begin < b.begin; });
+  }
+
+  // Sets each span's following word. In `MPI 또는 CCL 라이브러리` and
+  // `A, B 모델`, the word after the last name of a list speaks for every
+  // name in it.
+  void SetFollowingWords(std::string_view text, std::vector<NameSpan>* spans) const {
+    for (NameSpan& span : *spans) span.following_word = WordAfter(text, span.end);
+    for (size_t i = spans->size(); i-- > 1;) {
+      NameSpan& earlier = (*spans)[i - 1];
+      const NameSpan& later = (*spans)[i];
+      if (later.begin < earlier.end) continue;
+      size_t gap_begin = earlier.end + ParticleLength(text, earlier.end);
+      if (gap_begin > later.begin) gap_begin = earlier.end;
+      if (IsCoordination(text.substr(gap_begin, later.begin - gap_begin))) {
+        earlier.following_word = later.following_word;
+      }
+    }
   }
 
   // `proposed` when a proposing verb follows the name as its object
@@ -345,17 +433,28 @@ class PaperExtractor {
                                    block.section == SectionKind::kAbstract ||
                                    block.section == SectionKind::kOther;
     for (NameSpan& span : *spans) {
-      const std::string_view after = WordsAfter(text, span.end, 2);
-      const std::string_view before = WordsBefore(text, span.begin, 3);
       if (cues_.HasUsedCue(WordBefore(text, span.begin)) || cues_.HasUsedCue(WordAfter(text, span.end))) {
         span.used = true;
         continue;
       }
-      if (span.evidence == TypeEvidence::kVocabulary) continue;
-      const size_t particle = ParticleLength(text, span.end);
+
+      // `하이브리드 QKAN(HQKAN)을 제안`: the particle may follow a bracket.
+      size_t end = span.end;
+      while (end < text.size() && (text[end] == ')' || text[end] == ']' || text[end] == '"' ||
+                                   text[end] == '\'')) {
+        ++end;
+      }
+      const size_t particle = ParticleLength(text, end);
+      const std::string_view after = WordsAfter(text, end + particle, 2);
+      const std::string_view before = WordsBefore(text, span.begin, 3);
+      if (span.evidence == TypeEvidence::kVocabulary) {
+        if ((particle > 0 && cues_.HasNewCue(after)) || cues_.HasNewCue(WordBefore(text, span.begin))) {
+          span.proposed = true;
+        }
+        continue;
+      }
       const bool object_of_cue = particle > 0 && cues_.HasProposedCue(after);
-      const bool cue_before = cues_.HasProposedCue(before);
-      if (object_of_cue || cue_before) span.proposed = true;
+      if (object_of_cue || cues_.HasProposedCue(before)) span.proposed = true;
       if (proposing_section && cues_.HasProposedCue(SentenceOf(text, span.begin))) span.proposed = true;
     }
   }

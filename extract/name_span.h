@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/extraction.h"
@@ -21,6 +22,9 @@ struct NameSpan {
   EntityType type = EntityType::kModel;
   TypeEvidence evidence = TypeEvidence::kGuess;
   std::vector<std::string> aliases;
+  // The word after the name, or after the list the name starts (`MPI 또는
+  // CCL 라이브러리`); it points into the block's text.
+  std::string_view following_word;
   bool proposed = false;
   bool used = false;
 };

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <unordered_map>
 
 #include "vocab/text.h"
 
@@ -221,29 +222,20 @@ void KnowledgeGraph::Finish() {
   for (const auto& [key, node] : nodes_) {
     index_[key] = boost::add_vertex(node, graph_);
   }
+  const std::map<std::string, EntityType> types = ResolveTypes();
   for (const auto& [key, facts] : entities_) {
     NodeProperties node;
     node.kind = NodeKind::kEntity;
     node.key = key;
+    node.entity_type = types.at(key);
 
     std::map<std::string, int> aliases = facts.aliases;
     if (facts.entry) {
       const VocabularyEntry& entry = vocabulary_.entries()[*facts.entry];
       node.label = entry.name;
-      node.entity_type = entry.type;
       for (const std::string& alias : entry.aliases) ++aliases[alias];
     } else {
       node.label = MostFrequent(facts.names);
-      int best = -1;
-      for (int type = 0; type < kEntityTypeCount; ++type) {
-        const TypeVote& vote = facts.votes[type];
-        if (vote.count == 0) continue;
-        const int score = static_cast<int>(vote.evidence) * 1000000 + vote.count;
-        if (score > best) {
-          best = score;
-          node.entity_type = static_cast<EntityType>(type);
-        }
-      }
     }
     for (const auto& [name, count] : facts.names) ++aliases[name];
     for (const auto& [alias, count] : aliases) {
@@ -266,6 +258,61 @@ void KnowledgeGraph::Finish() {
     properties.provenance = provenance;
     boost::add_edge(source->second, target->second, properties, graph_);
   }
+}
+
+// Each entity's type: the vocabulary's, else the type with the strongest
+// evidence over all mentions (then the most mentions, then the first type).
+// A name typed only by its shape takes the type of the longest typed name
+// inside it (`HQKAN` of `QKAN`, `DINOv3` of `DINO`), because a name built
+// on another usually names the same kind of thing.
+std::map<std::string, EntityType> KnowledgeGraph::ResolveTypes() const {
+  std::map<std::string, EntityType> types;
+  std::unordered_map<std::string, EntityType> typed_names;  // NameKey -> type
+  std::vector<std::string> guessed;
+  for (const auto& [key, facts] : entities_) {
+    EntityType type = EntityType::kModel;
+    TypeEvidence evidence = TypeEvidence::kGuess;
+    if (facts.entry) {
+      type = vocabulary_.entries()[*facts.entry].type;
+      evidence = TypeEvidence::kVocabulary;
+    } else {
+      int best = -1;
+      for (int candidate = 0; candidate < kEntityTypeCount; ++candidate) {
+        const TypeVote& vote = facts.votes[candidate];
+        if (vote.count == 0) continue;
+        const int score = static_cast<int>(vote.evidence) * 1000000 + vote.count;
+        if (score > best) {
+          best = score;
+          type = static_cast<EntityType>(candidate);
+          evidence = vote.evidence;
+        }
+      }
+    }
+    types[key] = type;
+    const std::string name_key = key.substr(key.find(':') + 1);
+    if (evidence == TypeEvidence::kGuess) {
+      guessed.push_back(key);
+    } else {
+      typed_names.emplace(name_key, type);
+    }
+  }
+
+  constexpr size_t kMinInnerName = 3;
+  for (const std::string& key : guessed) {
+    const std::string name_key = key.substr(key.find(':') + 1);
+    bool found = false;
+    for (size_t length = name_key.size() - 1; length >= kMinInnerName && !found && length < name_key.size();
+         --length) {
+      for (size_t start = 0; start + length <= name_key.size(); ++start) {
+        const auto inner = typed_names.find(name_key.substr(start, length));
+        if (inner == typed_names.end()) continue;
+        types[key] = inner->second;
+        found = true;
+        break;
+      }
+    }
+  }
+  return types;
 }
 
 std::optional<Vertex> KnowledgeGraph::FindNode(const std::string& key) const {

@@ -137,6 +137,7 @@ class KnowledgeGraph {
                const Provenance& provenance);
   std::string EnsureEntityByName(const std::string& name, EntityType type);
   void LinkVariants();
+  std::map<std::string, EntityType> ResolveTypes() const;
 
   const Vocabulary& vocabulary_;
   Graph graph_;

@@ -260,15 +260,19 @@ bool Vocabulary::LoadCues(std::string_view text, std::string_view file,
     CueWord cue;
     if (kind == "proposed") {
       cue.kind = CueKind::kProposed;
+    } else if (kind == "new") {
+      cue.kind = CueKind::kNew;
     } else if (kind == "used") {
       cue.kind = CueKind::kUsed;
+    } else if (kind == "none") {
+      cue.kind = CueKind::kNone;
     } else if (const auto type = ParseEntityType(kind)) {
       cue.kind = CueKind::kType;
       cue.type = *type;
     } else {
       sink({Severity::kError, std::string(file), number, 1,
             "unknown cue kind " + Quoted(kind) +
-                "; expected an entity type, proposed or used"});
+                "; expected an entity type, proposed, new, used or none"});
       return false;
     }
     for (std::string& word : SplitBars(fields.values[1])) {

@@ -58,8 +58,10 @@ struct VocabularyEntry {
 // What a cue word says about a name next to it.
 enum class CueKind : uint8_t {
   kType,      // the name is of `type` (모델, dataset, 슈퍼컴퓨터 ...)
-  kProposed,  // the paper introduces the name (제안, propose ...)
+  kProposed,  // the paper introduces a discovered name (도입, present ...)
+  kNew,       // the paper introduces even a known name (제안, novel ...)
   kUsed,      // the name is prior work or a baseline (기존, 대비 ...)
+  kNone,      // the name is none of the seven types (라이브러리, format ...)
 };
 
 struct CueWord {
@@ -84,7 +86,7 @@ class Vocabulary {
   bool LoadEntities(std::string_view text, std::string_view file,
                     const DiagnosticSink& sink);
   // Loads a cue file: lines `KIND<TAB>WORD|WORD...`, KIND an entity type
-  // name, `proposed` or `used`.
+  // name, `proposed`, `new`, `used` or `none`.
   bool LoadCues(std::string_view text, std::string_view file,
                 const DiagnosticSink& sink);
   // Loads a stop-word file: one word per line, never taken as an entity.
