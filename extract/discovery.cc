@@ -32,8 +32,15 @@ bool IsTitleCaseCompound(std::string_view token) {
   return true;
 }
 
+// True for number formats and ranks that look like names: `FP16`, `BF16`,
+// `INT8`, `W4A8`, `Top-1`.
+bool IsNumberFormat(std::string_view token) {
+  static const RE2 format(R"((?i)^(?:u?int\d+|fp\d+|bf\d+|tf\d+|w\d+a\d+|top-?\d+|v\d+(?:\.\d+)*|x\d+|\d+x)$)");
+  return RE2::FullMatch(re2::StringPiece(token.data(), token.size()), format);
+}
+
 bool IsShapeName(std::string_view token) {
-  if (token.size() < 2 || IsTitleCaseCompound(token)) return false;
+  if (token.size() < 2 || IsTitleCaseCompound(token) || IsNumberFormat(token)) return false;
   int upper = 0;
   int lower = 0;
   int digits = 0;
@@ -134,9 +141,9 @@ bool IsAcronym(std::string_view text) {
 }
 
 bool IsEnglishName(std::string_view text) {
-  if (text.empty() || text.size() > 60 || !IsAsciiAlnum(static_cast<unsigned char>(text[0]))) {
-    return false;
-  }
+  if (text.empty() || text.size() > 60) return false;
+  const unsigned char first = static_cast<unsigned char>(text[0]);
+  if (!IsAsciiAlnum(first) || IsAsciiDigit(first)) return false;
   for (char c : text) {
     const unsigned char byte = static_cast<unsigned char>(c);
     if (!IsAsciiAlnum(byte) && c != ' ' && c != '-' && c != '.' && c != '\'') return false;
@@ -147,7 +154,19 @@ bool IsEnglishName(std::string_view text) {
 }  // namespace
 
 std::vector<ShapeName> FindShapeNames(std::string_view text, const Vocabulary& vocabulary) {
-  static const RE2 token(R"(([A-Za-z][A-Za-z0-9]*(?:[-_.+][A-Za-z0-9]+)*))");
+  // Parts may be joined by `-_.+&\` (`GRPO-RoC`, `K&R-GEC`, `Esc\Former`)
+  // or by an apostrophe before digits (`NIKL'21-GEC`); `C#` keeps its `#`.
+  static const RE2 token(R"(([A-Za-z][A-Za-z0-9]*#?(?:(?:[-_.+&\\][A-Za-z0-9]+|'\d[A-Za-z0-9]*)#?)*))");
+  static const RE2 url(R"((?:https?://|www\.)[^\s)\]>]+)");
+
+  std::vector<std::pair<size_t, size_t>> urls;
+  re2::StringPiece url_input(text.data(), text.size());
+  re2::StringPiece url_match;
+  while (RE2::FindAndConsume(&url_input, url, &url_match)) {
+    const size_t begin = static_cast<size_t>(url_match.data() - text.data());
+    urls.emplace_back(begin, begin + url_match.size());
+  }
+
   std::vector<ShapeName> names;
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece match;
@@ -155,6 +174,10 @@ std::vector<ShapeName> FindShapeNames(std::string_view text, const Vocabulary& v
     const size_t begin = static_cast<size_t>(match.data() - text.data());
     const size_t end = begin + match.size();
     if (begin > 0 && IsAsciiAlnum(static_cast<unsigned char>(text[begin - 1]))) continue;
+    const bool in_url = std::any_of(urls.begin(), urls.end(), [&](const auto& range) {
+      return begin >= range.first && begin < range.second;
+    });
+    if (in_url) continue;
     const std::string_view word = text.substr(begin, end - begin);
     if (!IsShapeName(word) || vocabulary.IsStopword(NameKey(word))) continue;
 

@@ -227,6 +227,9 @@ class PaperExtractor {
     }
     Emit(title, title_spans);
 
+    TableContext table;
+    const Block* previous_text = nullptr;
+    std::vector<NameSpan> previous_spans;
     for (const Block& block : paper_.blocks) {
       std::vector<NameSpan> spans = FindSpans(block);
       AssignRoles(block, &spans);
@@ -237,7 +240,24 @@ class PaperExtractor {
         }
       }
       Emit(block, spans);
-      FoundResults found = FindResults(block, spans, own_model_);
+
+      FoundResults found;
+      if (!block.table_row) {
+        table.header = nullptr;
+        found = FindResults(block, spans, own_model_);
+      } else if (table.header == nullptr) {
+        table.header = &block;
+        table.header_spans = spans;
+        table.caption = previous_text;
+        table.caption_spans = previous_spans;
+      } else {
+        found = FindTableRowResults(table, block, spans, own_model_);
+      }
+      if (!block.table_row) {
+        previous_text = &block;
+        previous_spans = spans;
+      }
+
       for (Result& result : found.results) extraction_.results.push_back(std::move(result));
       AttachSizes(block, found.sizes);
     }

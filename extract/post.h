@@ -36,10 +36,12 @@ struct LineMark {
   uint32_t line = 0;
 };
 
-// One paragraph, list item, table cell row or heading, as plain text: inline
-// markup is gone, soft line breaks are spaces.
+// One paragraph, list item, table row or heading, as plain text: inline
+// markup is gone, soft line breaks are spaces, and a table row's cells are
+// joined by " | ".
 struct Block {
   SectionKind section = SectionKind::kOther;
+  bool table_row = false;  // the first row of a run of rows is the header
   std::string text;
   std::vector<LineMark> lines;  // sorted by offset; the first is at offset 0
 

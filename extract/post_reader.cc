@@ -402,6 +402,7 @@ class PaperSegmenter {
   void AddBlock(const Item& item, SectionKind section) {
     Block block;
     block.section = section;
+    block.table_row = item.kind == ItemKind::kTableRow;
     block.text = item.text;
     block.lines = item.lines;
     if (block.lines.empty()) block.lines.push_back({0, papers_.back().line});

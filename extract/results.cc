@@ -16,7 +16,8 @@ struct Number {
   std::string value;
   std::string unit;
   size_t unit_end = 0;
-  bool size = false;  // a parameter count such as 7B
+  bool size = false;     // a parameter count such as 7B
+  bool measure = false;  // followed by a unit of measure such as dB or ms
 };
 
 std::string_view SkipSpaces(std::string_view text) {
@@ -53,6 +54,15 @@ void ReadUnit(std::string_view text, Number* number) {
   } else if (rest.starts_with("억") || rest.starts_with("만 ") || rest.starts_with("조 ")) {
     number->size = true;
     number->unit_end = number->end + skipped + 3;
+  } else {
+    // Units of measured quantities (`27.9 dB`, `1.9 ms`, `60 FPS`): the
+    // number is a result with no unit of its own in the graph.
+    static const RE2 measure(R"(^(dB|ms|FPS|fps|tokens/s|tok/s|it/s|images/s|samples/s)\b)");
+    re2::StringPiece unit;
+    if (RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), measure, &unit)) {
+      number->measure = true;
+      number->unit_end = number->end + skipped + unit.size();
+    }
   }
 }
 
@@ -144,6 +154,24 @@ const NameSpan* AdjacentMetric(std::string_view text, const std::vector<NameSpan
   return nullptr;
 }
 
+// True when a generic score word stands right before the number
+// (`평균 점수는 41.7`, `score of 0.91`).
+bool AfterScoreWord(std::string_view text, size_t begin) {
+  static const RE2 score(R"((?:점수|스코어|score|Score)\s*(?:은|는|이|가|of|:|=)?\s*$)");
+  const size_t start = begin > 24 ? begin - 24 : 0;
+  return RE2::PartialMatch(text.substr(start, begin - start), score);
+}
+
+// True for `CatBoost(0.897)`: a number alone in brackets right after a name.
+bool InBracketsAfterName(std::string_view text, const std::vector<NameSpan>& spans,
+                         const Number& number) {
+  if (number.begin == 0 || text[number.begin - 1] != '(') return false;
+  const size_t close = std::max(number.end, number.unit_end);
+  if (close >= text.size() || text[close] != ')') return false;
+  return std::any_of(spans.begin(), spans.end(),
+                     [&](const NameSpan& span) { return span.end + 1 == number.begin; });
+}
+
 }  // namespace
 
 FoundResults FindResults(const Block& block, const std::vector<NameSpan>& spans,
@@ -153,7 +181,8 @@ FoundResults FindResults(const Block& block, const std::vector<NameSpan>& spans,
   FoundResults found;
   const std::vector<Number> numbers = FindNumbers(text);
 
-  static const RE2 versus(R"(^\s*(?:vs\.?|versus|대비|→|->|=>|~|–|-)\s*$)");
+  static const RE2 versus(
+      R"(^\s*(?:vs\.?|versus|대비|→|->|=>|~|–|-|,?\s*against|,?\s*compared (?:to|with))\s*$)");
   for (size_t i = 0; i < numbers.size(); ++i) {
     const Number& number = numbers[i];
     if (number.size) {
@@ -187,9 +216,12 @@ FoundResults FindResults(const Block& block, const std::vector<NameSpan>& spans,
     const auto sentence = SentenceAround(text, number.begin);
     const NameSpan* metric = AdjacentMetric(text, spans, number);
     if (metric == nullptr && partner != nullptr) metric = AdjacentMetric(text, spans, *partner);
-    const bool is_result = !unit.empty() || metric != nullptr ||
-                           (partner != nullptr && NearestOfType(spans, EntityType::kMetric, number.begin,
-                                                                sentence, false) != nullptr);
+    const bool sentence_has_metric =
+        NearestOfType(spans, EntityType::kMetric, number.begin, sentence, false) != nullptr;
+    const bool is_result = !unit.empty() || metric != nullptr || number.measure ||
+                           AfterScoreWord(text, number.begin) ||
+                           (partner != nullptr && sentence_has_metric) ||
+                           (sentence_has_metric && InBracketsAfterName(text, spans, number));
     if (!is_result) continue;
     if (unit == "%" && (section == SectionKind::kMotivation || section == SectionKind::kLimitations)) {
       continue;
@@ -220,6 +252,95 @@ FoundResults FindResults(const Block& block, const std::vector<NameSpan>& spans,
       const NameSpan* model = NearestOfType(spans, EntityType::kModel, number.begin, sentence, true);
       result.model = model != nullptr ? model->name : own_model;
     }
+    found.results.push_back(std::move(result));
+  }
+  return found;
+}
+
+}  // namespace kgbuild
+
+namespace kgbuild {
+
+namespace {
+
+struct Cell {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+std::vector<Cell> SplitCells(std::string_view text) {
+  std::vector<Cell> cells;
+  size_t start = 0;
+  while (true) {
+    const size_t bar = text.find(" | ", start);
+    cells.push_back({start, bar == std::string_view::npos ? text.size() : bar});
+    if (bar == std::string_view::npos) break;
+    start = bar + 3;
+  }
+  return cells;
+}
+
+const NameSpan* SpanIn(const std::vector<NameSpan>& spans, Cell cell, EntityType type) {
+  for (const NameSpan& span : spans) {
+    if (span.type == type && span.begin >= cell.begin && span.end <= cell.end) return &span;
+  }
+  return nullptr;
+}
+
+const NameSpan* AnyOfType(const std::vector<NameSpan>* spans, EntityType type) {
+  if (spans == nullptr) return nullptr;
+  for (const NameSpan& span : *spans) {
+    if (span.type == type) return &span;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+FoundResults FindTableRowResults(const TableContext& table, const Block& row,
+                                 const std::vector<NameSpan>& row_spans,
+                                 const std::string& own_model) {
+  FoundResults found;
+  if (table.header == nullptr) return found;
+  static const RE2 numeric(R"(^\s*(\d+(?:\.\d+)?)\s*(%|x|×|배)?\s*$)");
+
+  const std::string_view header_text = table.header->text;
+  const std::vector<Cell> header_cells = SplitCells(header_text);
+  const std::vector<Cell> cells = SplitCells(row.text);
+  const std::string_view caption = table.caption != nullptr ? std::string_view(table.caption->text) : "";
+  const bool caption_percent = caption.find("(%)") != std::string_view::npos ||
+                               caption.find("%)") != std::string_view::npos;
+
+  const NameSpan* row_model = cells.empty() ? nullptr : SpanIn(row_spans, cells[0], EntityType::kModel);
+  if (row_model == nullptr && !cells.empty()) row_model = SpanIn(row_spans, cells[0], EntityType::kMethod);
+
+  for (size_t i = 1; i < cells.size(); ++i) {
+    const std::string_view cell = std::string_view(row.text).substr(cells[i].begin, cells[i].end - cells[i].begin);
+    std::string value;
+    std::string unit;
+    if (!RE2::FullMatch(re2::StringPiece(cell.data(), cell.size()), numeric, &value, &unit)) continue;
+
+    Result result;
+    result.value = value;
+    result.unit = unit == "%" ? "%" : unit.empty() ? "" : "x";
+    result.section = row.section;
+    result.line = row.LineAt(static_cast<uint32_t>(cells[i].begin));
+    if (i < header_cells.size()) {
+      const Cell header_cell = header_cells[i];
+      const std::string_view header = header_text.substr(header_cell.begin, header_cell.end - header_cell.begin);
+      if (result.unit.empty() && header.find('%') != std::string_view::npos) result.unit = "%";
+      if (const NameSpan* metric = SpanIn(table.header_spans, header_cell, EntityType::kMetric)) {
+        result.metric = metric->name;
+      }
+      if (const NameSpan* dataset = SpanIn(table.header_spans, header_cell, EntityType::kDataset)) {
+        result.dataset = dataset->name;
+      }
+    }
+    if (result.unit.empty() && caption_percent) result.unit = "%";
+    if (result.metric.empty()) {
+      if (const NameSpan* metric = AnyOfType(&table.caption_spans, EntityType::kMetric)) result.metric = metric->name;
+    }
+    result.model = row_model != nullptr ? row_model->name : own_model;
     found.results.push_back(std::move(result));
   }
   return found;

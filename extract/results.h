@@ -26,6 +26,23 @@ struct FoundResults {
 FoundResults FindResults(const Block& block, const std::vector<NameSpan>& spans,
                          const std::string& own_model);
 
+// A table being read: its header row and the paragraph before it, whose
+// words (`정확도(%)는 다음과 같다`) often give the unit and metric of every
+// cell.
+struct TableContext {
+  const Block* header = nullptr;
+  std::vector<NameSpan> header_spans;
+  const Block* caption = nullptr;
+  std::vector<NameSpan> caption_spans;
+};
+
+// Finds the results in one data row of a table: every numeric cell, with
+// the unit and metric of its column header or of the caption, the dataset
+// its column header names, and the model the row's first cell names.
+FoundResults FindTableRowResults(const TableContext& table, const Block& row,
+                                 const std::vector<NameSpan>& row_spans,
+                                 const std::string& own_model);
+
 }  // namespace kgbuild
 
 #endif  // KGBUILD_EXTRACT_RESULTS_H_
