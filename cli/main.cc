@@ -30,10 +30,15 @@ constexpr int kExitSkipped = 1;  // the graph was written, but some input was sk
 constexpr int kExitFailed = 2;   // bad options, vocabulary or output: nothing written
 
 constexpr const char* kUsage = R"(usage: kgbuild [OPTIONS] POSTS_DIR
+       kgbuild candidates [--top N] [--vocab DIR] POSTS_DIR
 
 Reads every *.md and *.markdown file under POSTS_DIR and writes the knowledge
-graph to the output folder: graph.nt, graph.jsonld, graph.graphml, kg.sqlite
-and report.txt.
+graph to the output folder: graph.nt, graph.jsonld, graph.graphml, kg.sqlite,
+candidates.tsv and report.txt.
+
+'kgbuild candidates' writes nothing: it prints the names that discovery
+found and the vocabulary lacks, most mentioned first, as TAB-separated
+mentions, papers, type, name and the first file:line, for curators.
 
 options:
   -o, --output DIR        output folder (default: kg)
@@ -44,6 +49,7 @@ options:
       --max-file-bytes N  skip posts larger than N bytes (default: 67108864)
       --max-line-bytes N  read at most N bytes of each line (default: 1048576)
   -q, --quiet             print only problems, no summary
+      --top N             candidates: print at most N names (default: 50)
   -h, --help              print this help
       --version           print the version
 
@@ -59,6 +65,8 @@ struct Options {
   size_t max_file_bytes = 64u << 20;
   ReadLimits limits;
   bool quiet = false;
+  bool candidates = false;  // the `candidates` subcommand
+  size_t top = 50;
 };
 
 bool ParseSize(const std::string& text, size_t* value) {
@@ -80,7 +88,12 @@ std::optional<Options> ParseOptions(int argc, char** argv, int* exit_code) {
     return std::nullopt;
   };
 
-  for (int i = 1; i < argc; ++i) {
+  int first = 1;
+  if (argc > 1 && std::string(argv[1]) == "candidates") {
+    options.candidates = true;
+    first = 2;
+  }
+  for (int i = first; i < argc; ++i) {
     const std::string argument = argv[i];
     auto value = [&](std::string* out) {
       if (i + 1 >= argc) return false;
@@ -116,6 +129,8 @@ std::optional<Options> ParseOptions(int argc, char** argv, int* exit_code) {
       if (!value(&text) || !ParseSize(text, &options.limits.max_line_bytes)) {
         return fail("--max-line-bytes needs a positive number of bytes");
       }
+    } else if (argument == "--top") {
+      if (!value(&text) || !ParseSize(text, &options.top)) return fail("--top needs a positive number");
     } else if (argument == "-q" || argument == "--quiet") {
       options.quiet = true;
     } else if (!argument.empty() && argument[0] == '-') {
@@ -174,40 +189,46 @@ void WriteReport(const std::filesystem::path& folder, const std::string& summary
   if (!sink.Commit(&error)) std::cerr << "error: " << error << "\n";
 }
 
-int Run(const Options& options) {
-  std::vector<std::string> problems;
-  int errors = 0;
-  const DiagnosticSink sink = [&](const Diagnostic& diagnostic) {
-    const std::string line = FormatDiagnostic(diagnostic);
-    std::cerr << line << "\n";
-    problems.push_back(line);
-    if (diagnostic.severity == Severity::kError) ++errors;
-  };
-
-  Vocabulary vocabulary;
-  bool vocabulary_ok = vocabulary.LoadBuiltin(sink);
-  if (options.vocabulary) vocabulary_ok = vocabulary.LoadDirectory(*options.vocabulary, sink) && vocabulary_ok;
-  vocabulary_ok = vocabulary_ok && vocabulary.Finish(sink);
-  if (!vocabulary_ok) {
-    std::cerr << "error: the vocabulary has errors; nothing was written\n";
-    return kExitFailed;
+// Collects every diagnostic: prints it, keeps it for report.txt, and counts
+// errors (each error means something was skipped).
+class DiagnosticLog {
+ public:
+  DiagnosticSink Sink() {
+    return [this](const Diagnostic& diagnostic) {
+      const std::string line = FormatDiagnostic(diagnostic);
+      std::cerr << line << "\n";
+      lines_.push_back(line);
+      if (diagnostic.severity == Severity::kError) ++errors_;
+    };
   }
+  const std::vector<std::string>& lines() const { return lines_; }
+  int errors() const { return errors_; }
 
-  std::error_code error;
-  std::filesystem::create_directories(options.output, error);
-  if (error || !std::filesystem::is_directory(options.output, error)) {
-    std::cerr << "error: " << options.output.string() << ": cannot create output folder: "
-              << (error ? error.message() : "not a folder") << "\n";
-    return kExitFailed;
-  }
+ private:
+  std::vector<std::string> lines_;
+  int errors_ = 0;
+};
 
-  const std::vector<PostFile> posts = FindPosts(options.input, sink);
-  if (!std::filesystem::exists(options.input, error)) return kExitFailed;
+bool LoadVocabulary(const Options& options, const DiagnosticSink& sink, Vocabulary* vocabulary) {
+  bool ok = vocabulary->LoadBuiltin(sink);
+  if (options.vocabulary) ok = vocabulary->LoadDirectory(*options.vocabulary, sink) && ok;
+  ok = ok && vocabulary->Finish(sink);
+  if (!ok) std::cerr << "error: the vocabulary has errors; nothing was written\n";
+  return ok;
+}
 
-  const Extractor extractor(vocabulary);
-  KnowledgeGraph graph(vocabulary);
-  size_t papers = 0;
+struct ReadCounts {
+  size_t posts_found = 0;
   size_t posts_read = 0;
+  size_t papers = 0;
+};
+
+// Reads, extracts and adds every post under the input folder to `graph`.
+ReadCounts ReadAllPosts(const Options& options, const Extractor& extractor, const DiagnosticSink& sink,
+                        KnowledgeGraph* graph) {
+  ReadCounts counts;
+  const std::vector<PostFile> posts = FindPosts(options.input, sink);
+  counts.posts_found = posts.size();
   for (const PostFile& file : posts) {
     std::string bytes;
     std::string reason;
@@ -215,6 +236,8 @@ int Run(const Options& options) {
       sink({Severity::kError, file.path.string(), 0, 0, reason});
       continue;
     }
+    // Diagnostics name the file as the user can open it; the graph keeps
+    // the path relative to the input folder.
     const DiagnosticSink post_sink = [&](const Diagnostic& diagnostic) {
       Diagnostic located = diagnostic;
       located.file = file.path.string();
@@ -222,27 +245,82 @@ int Run(const Options& options) {
     };
     const std::optional<Post> post = ReadPost(bytes, file.relative, post_sink, options.limits);
     if (!post) continue;
-    graph.AddPost(*post, extractor.Extract(*post));
-    papers += post->papers.size();
-    ++posts_read;
+    graph->AddPost(*post, extractor.Extract(*post));
+    counts.papers += post->papers.size();
+    ++counts.posts_read;
   }
-  graph.Finish();
+  graph->Finish();
+  return counts;
+}
 
-  std::vector<std::string> write_errors;
-  if (!WriteAll(graph.graph(), options.output, options.iri, &write_errors)) {
-    for (const std::string& message : write_errors) std::cerr << "error: " << message << "\n";
+std::string CandidateLine(const KnowledgeGraph::Candidate& candidate) {
+  return std::to_string(candidate.mentions) + "\t" + std::to_string(candidate.papers) + "\t" +
+         std::string(EntityTypeName(candidate.type)) + "\t" + candidate.name + "\t" +
+         candidate.example.file + ":" + std::to_string(candidate.example.line) + "\n";
+}
+
+bool WriteCandidates(const std::filesystem::path& folder, const KnowledgeGraph& graph, std::string* error) {
+  FileSink sink(folder / "candidates.tsv");
+  sink.Write("mentions\tpapers\ttype\tname\tfirst seen\n");
+  for (const KnowledgeGraph::Candidate& candidate : graph.Candidates()) sink.Write(CandidateLine(candidate));
+  return sink.Commit(error);
+}
+
+int RunCandidates(const Options& options) {
+  DiagnosticLog log;
+  Vocabulary vocabulary;
+  if (!LoadVocabulary(options, log.Sink(), &vocabulary)) return kExitFailed;
+  const Extractor extractor(vocabulary);
+  KnowledgeGraph graph(vocabulary);
+  ReadAllPosts(options, extractor, log.Sink(), &graph);
+
+  std::cout << "mentions\tpapers\ttype\tname\tfirst seen\n";
+  size_t printed = 0;
+  for (const KnowledgeGraph::Candidate& candidate : graph.Candidates()) {
+    if (printed++ == options.top) break;
+    std::cout << CandidateLine(candidate);
+  }
+  return log.errors() > 0 ? kExitSkipped : kExitOk;
+}
+
+int RunBuild(const Options& options) {
+  DiagnosticLog log;
+  Vocabulary vocabulary;
+  if (!LoadVocabulary(options, log.Sink(), &vocabulary)) return kExitFailed;
+
+  std::error_code error;
+  std::filesystem::create_directories(options.output, error);
+  if (error || !std::filesystem::is_directory(options.output, error)) {
+    std::cerr << "error: " << options.output.string() << ": cannot create output folder: "
+              << (error ? error.message() : "a file of that name exists") << "\n";
+    return kExitFailed;
+  }
+  if (!std::filesystem::exists(options.input, error)) {
+    std::cerr << "error: " << options.input.string() << ": input folder not found\n";
     return kExitFailed;
   }
 
-  const size_t nodes = boost::num_vertices(graph.graph());
-  const size_t edges = boost::num_edges(graph.graph());
+  const Extractor extractor(vocabulary);
+  KnowledgeGraph graph(vocabulary);
+  const ReadCounts counts = ReadAllPosts(options, extractor, log.Sink(), &graph);
+
+  std::vector<std::string> write_errors;
+  std::string candidates_error;
+  if (!WriteAll(graph.graph(), options.output, options.iri, &write_errors) ||
+      !WriteCandidates(options.output, graph, &candidates_error)) {
+    for (const std::string& message : write_errors) std::cerr << "error: " << message << "\n";
+    if (!candidates_error.empty()) std::cerr << "error: " << candidates_error << "\n";
+    return kExitFailed;
+  }
+
   std::ostringstream summary;
-  summary << "kgbuild: " << posts_read << " of " << posts.size() << " posts read, " << papers
-          << " papers, " << nodes << " nodes, " << edges << " edges, " << errors
-          << " errors; wrote " << options.output.string() << "\n";
-  WriteReport(options.output, summary.str(), problems);
+  summary << "kgbuild: " << counts.posts_read << " of " << counts.posts_found << " posts read, "
+          << counts.papers << " papers, " << boost::num_vertices(graph.graph()) << " nodes, "
+          << boost::num_edges(graph.graph()) << " edges, " << log.errors() << " errors; wrote "
+          << options.output.string() << "\n";
+  WriteReport(options.output, summary.str(), log.lines());
   if (!options.quiet) std::cerr << summary.str();
-  return errors > 0 ? kExitSkipped : kExitOk;
+  return log.errors() > 0 ? kExitSkipped : kExitOk;
 }
 
 }  // namespace
@@ -252,5 +330,5 @@ int main(int argc, char** argv) {
   int exit_code = kgbuild::kExitOk;
   const std::optional<kgbuild::Options> options = kgbuild::ParseOptions(argc, argv, &exit_code);
   if (!options) return exit_code;
-  return kgbuild::Run(*options);
+  return options->candidates ? kgbuild::RunCandidates(*options) : kgbuild::RunBuild(*options);
 }

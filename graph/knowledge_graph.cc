@@ -242,6 +242,7 @@ void KnowledgeGraph::Finish() {
       if (alias != node.label && !alias.empty()) node.aliases.push_back(alias);
     }
     node.parameters = facts.parameters;
+    node.in_vocabulary = facts.entry.has_value();
     index_[key] = boost::add_vertex(node, graph_);
   }
 
@@ -313,6 +314,40 @@ std::map<std::string, EntityType> KnowledgeGraph::ResolveTypes() const {
     }
   }
   return types;
+}
+
+std::vector<KnowledgeGraph::Candidate> KnowledgeGraph::Candidates() const {
+  std::vector<Candidate> candidates;
+  std::map<Vertex, size_t> index_of;  // entity vertex -> position in `candidates`
+  for (const Vertex vertex : boost::make_iterator_range(boost::vertices(graph_))) {
+    const NodeProperties& node = graph_[vertex];
+    if (node.kind != NodeKind::kEntity || node.in_vocabulary) continue;
+    Candidate candidate;
+    candidate.name = node.label;
+    candidate.type = node.entity_type;
+    index_of[vertex] = candidates.size();
+    candidates.push_back(std::move(candidate));
+  }
+
+  for (const Edge edge : boost::make_iterator_range(boost::edges(graph_))) {
+    if (graph_[edge].kind != EdgeKind::kMentions) continue;
+    const auto found = index_of.find(boost::target(edge, graph_));
+    if (found == index_of.end()) continue;
+    Candidate& candidate = candidates[found->second];
+    candidate.mentions += static_cast<int>(graph_[edge].provenance.size());
+    ++candidate.papers;
+    const Provenance& first = graph_[edge].provenance.front();
+    if (candidate.example.file.empty() ||
+        std::tie(first.file, first.line) < std::tie(candidate.example.file, candidate.example.line)) {
+      candidate.example = first;
+    }
+  }
+
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.mentions != b.mentions) return a.mentions > b.mentions;
+    return a.name < b.name;
+  });
+  return candidates;
 }
 
 std::optional<Vertex> KnowledgeGraph::FindNode(const std::string& key) const {

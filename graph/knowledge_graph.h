@@ -49,6 +49,7 @@ struct NodeProperties {
   EntityType entity_type = EntityType::kModel;
   std::vector<std::string> aliases;  // sorted, unique, without `label`
   std::string parameters;            // model size as written: "7B", "350M"
+  bool in_vocabulary = false;        // false for names found by discovery
 
   // Posts and papers.
   std::string path;      // post: relative path with '/' separators
@@ -108,6 +109,17 @@ class KnowledgeGraph {
   void Finish();
 
   const Graph& graph() const { return graph_; }
+
+  // A name that discovery found and the vocabulary lacks, for curators.
+  struct Candidate {
+    std::string name;
+    EntityType type = EntityType::kModel;
+    int mentions = 0;  // over all papers and posts
+    int papers = 0;
+    Provenance example;  // the first mention, in file and line order
+  };
+  // The candidates, most mentioned first, then by name. REQUIRES: Finish().
+  std::vector<Candidate> Candidates() const;
   std::optional<Vertex> FindNode(const std::string& key) const;
 
  private:
