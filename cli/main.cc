@@ -2,8 +2,13 @@
 // summarise research papers, and writes it as N-Triples, JSON-LD, GraphML
 // and SQLite. This file holds only the command: options, the order of the
 // steps, messages and the exit status. The work is in the libraries.
+#include <unistd.h>
+
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -13,12 +18,14 @@
 #include <string>
 #include <vector>
 
+#include "cli/output_folder.h"
 #include "cli/post_walker.h"
 #include "export/exporter.h"
 #include "export/output.h"
 #include "extract/extractor.h"
 #include "extract/post_reader.h"
 #include "graph/knowledge_graph.h"
+#include "graph/post_store.h"
 #include "vocab/diagnostic.h"
 #include "vocab/vocabulary.h"
 
@@ -34,7 +41,8 @@ constexpr const char* kUsage = R"(usage: kgbuild [OPTIONS] POSTS_DIR
 
 Reads every *.md and *.markdown file under POSTS_DIR and writes the knowledge
 graph to the output folder: graph.nt, graph.jsonld, graph.graphml, kg.sqlite,
-candidates.tsv and report.txt.
+candidates.tsv and report.txt. kg.sqlite also stores what each post
+contributed, so the next run re-reads only new and changed posts.
 
 'kgbuild candidates' writes nothing: it prints the names that discovery
 found and the vocabulary lacks, most mentioned first, as TAB-separated
@@ -48,6 +56,7 @@ options:
                           (default: https://w3id.org/kgbuild/)
       --max-file-bytes N  skip posts larger than N bytes (default: 67108864)
       --max-line-bytes N  read at most N bytes of each line (default: 1048576)
+      --full              read every post again instead of reusing the store
   -q, --quiet             print only problems, no summary
       --top N             candidates: print at most N names (default: 50)
   -h, --help              print this help
@@ -65,6 +74,7 @@ struct Options {
   size_t max_file_bytes = 64u << 20;
   ReadLimits limits;
   bool quiet = false;
+  bool full = false;  // ignore the stored contributions
   bool candidates = false;  // the `candidates` subcommand
   size_t top = 50;
 };
@@ -131,6 +141,8 @@ std::optional<Options> ParseOptions(int argc, char** argv, int* exit_code) {
       }
     } else if (argument == "--top") {
       if (!value(&text) || !ParseSize(text, &options.top)) return fail("--top needs a positive number");
+    } else if (argument == "--full") {
+      options.full = true;
     } else if (argument == "-q" || argument == "--quiet") {
       options.quiet = true;
     } else if (!argument.empty() && argument[0] == '-') {
@@ -217,40 +229,143 @@ bool LoadVocabulary(const Options& options, const DiagnosticSink& sink, Vocabula
   return ok;
 }
 
+// Test hook: when the environment variable KGBUILD_TEST_PAUSE_AT names
+// `point` (after-ingest, mid-export or mid-publish), prints a line and
+// waits until the process is killed, so a test can kill a run at a known
+// step. Without the variable it does nothing.
+void PauseForTestAt(const char* point) {
+  const char* requested = std::getenv("KGBUILD_TEST_PAUSE_AT");
+  if (requested == nullptr || std::strcmp(requested, point) != 0) return;
+  std::cerr << "kgbuild: paused at " << point << std::endl;
+  for (;;) ::pause();
+}
+
+void PauseMidPublish() { PauseForTestAt("mid-publish"); }
+
 struct ReadCounts {
   size_t posts_found = 0;
-  size_t posts_read = 0;
-  size_t papers = 0;
+  size_t posts_read = 0;       // read and extracted in this run
+  size_t posts_unchanged = 0;  // same bytes as stored: contribution reused
+  size_t posts_kept = 0;       // unreadable now: previous contribution kept
+  size_t posts_removed = 0;    // gone since the stored run
 };
 
-// Reads, extracts and adds every post under the input folder to `graph`.
-ReadCounts ReadAllPosts(const Options& options, const Extractor& extractor, const DiagnosticSink& sink,
-                        KnowledgeGraph* graph) {
-  ReadCounts counts;
-  const std::vector<PostFile> posts = FindPosts(options.input, sink);
-  counts.posts_found = posts.size();
-  for (const PostFile& file : posts) {
+// Returns what reading `bytes` contributes, or nullopt when the post cannot
+// be read. Diagnostics go to `sink` and, without the file name, into the
+// contribution.
+std::optional<PostContribution> ReadContribution(const PostFile& file, const std::string& bytes,
+                                                 const Options& options, const Extractor& extractor,
+                                                 const DiagnosticSink& sink) {
+  PostContribution contribution;
+  // Diagnostics name the file as the user can open it; the graph keeps
+  // the path relative to the input folder.
+  const DiagnosticSink post_sink = [&](const Diagnostic& diagnostic) {
+    Diagnostic located = diagnostic;
+    located.file = file.path.string();
+    sink(located);
+    contribution.diagnostics.push_back(
+        {diagnostic.severity, diagnostic.line, diagnostic.column, diagnostic.reason});
+  };
+  std::optional<Post> post = ReadPost(bytes, file.relative, post_sink, options.limits);
+  if (!post) return std::nullopt;
+
+  contribution.sha256 = Sha256Hex(bytes);
+  contribution.extractions = extractor.Extract(*post);
+  for (Paper& paper : post->papers) paper.blocks.clear();  // the graph needs no text
+  contribution.post = std::move(*post);
+  return contribution;
+}
+
+// True when `relative` lies in one of `folders` (relative paths; "" is the
+// input root).
+bool IsUnder(const std::string& relative, const std::vector<std::string>& folders) {
+  for (const std::string& folder : folders) {
+    if (folder.empty() || relative.starts_with(folder + "/")) return true;
+  }
+  return false;
+}
+
+// Reads the posts under the input folder into contributions. A post whose
+// bytes match its entry in `stored` is not read again: its stored
+// contribution is reused and its warnings reported again. A post that
+// cannot be read keeps its stored contribution, and so do the stored posts
+// of a folder that cannot be listed; nothing in the store is lost to one
+// bad post or folder.
+Contributions ReadAllPosts(const Options& options, const Extractor& extractor,
+                           const Contributions& stored, const DiagnosticSink& sink,
+                           ReadCounts* counts) {
+  std::vector<std::string> unread_folders;
+  const std::vector<PostFile> files = FindPosts(options.input, sink, &unread_folders);
+  counts->posts_found = files.size();
+
+  Contributions contributions;
+  for (const PostFile& file : files) {
+    const auto previous = stored.find(file.relative);
+    auto keep_previous = [&](std::string reason) {
+      if (previous != stored.end()) {
+        reason += "; the graph keeps what the last successful read of this post contributed";
+        contributions.insert(*previous);
+        ++counts->posts_kept;
+      }
+      sink({Severity::kError, file.path.string(), 0, 0, reason});
+    };
+
     std::string bytes;
     std::string reason;
     if (!ReadWholeFile(file.path, options.max_file_bytes, &bytes, &reason)) {
-      sink({Severity::kError, file.path.string(), 0, 0, reason});
+      keep_previous(reason);
       continue;
     }
-    // Diagnostics name the file as the user can open it; the graph keeps
-    // the path relative to the input folder.
-    const DiagnosticSink post_sink = [&](const Diagnostic& diagnostic) {
-      Diagnostic located = diagnostic;
-      located.file = file.path.string();
-      sink(located);
-    };
-    const std::optional<Post> post = ReadPost(bytes, file.relative, post_sink, options.limits);
-    if (!post) continue;
-    graph->AddPost(*post, extractor.Extract(*post));
-    counts.papers += post->papers.size();
-    ++counts.posts_read;
+    if (bytes.empty()) {
+      keep_previous("empty file; skipped");
+      continue;
+    }
+    if (previous != stored.end() && previous->second.sha256 == Sha256Hex(bytes)) {
+      for (const StoredDiagnostic& diagnostic : previous->second.diagnostics) {
+        sink({diagnostic.severity, file.path.string(), diagnostic.line, diagnostic.column,
+              diagnostic.reason});
+      }
+      contributions.insert(*previous);
+      ++counts->posts_unchanged;
+      continue;
+    }
+
+    std::optional<PostContribution> contribution =
+        ReadContribution(file, bytes, options, extractor, sink);
+    if (!contribution) {
+      if (previous != stored.end()) {
+        contributions.insert(*previous);
+        ++counts->posts_kept;
+      }
+      continue;
+    }
+    contributions[file.relative] = std::move(*contribution);
+    ++counts->posts_read;
+  }
+
+  for (const auto& [path, contribution] : stored) {
+    if (contributions.count(path) != 0) continue;
+    if (IsUnder(path, unread_folders)) {
+      contributions.emplace(path, contribution);
+      ++counts->posts_kept;
+    } else if (std::none_of(files.begin(), files.end(),
+                            [&](const PostFile& file) { return file.relative == path; })) {
+      ++counts->posts_removed;
+    }
+  }
+  return contributions;
+}
+
+// Adds every contribution to `graph` and finishes it. Returns the number of
+// papers, counted per post.
+size_t BuildGraph(const Contributions& contributions, KnowledgeGraph* graph) {
+  size_t papers = 0;
+  for (const auto& [path, contribution] : contributions) {
+    graph->AddPost(contribution.post, contribution.extractions);
+    papers += contribution.post.papers.size();
   }
   graph->Finish();
-  return counts;
+  return papers;
 }
 
 std::string CandidateLine(const KnowledgeGraph::Candidate& candidate) {
@@ -272,7 +387,8 @@ int RunCandidates(const Options& options) {
   if (!LoadVocabulary(options, log.Sink(), &vocabulary)) return kExitFailed;
   const Extractor extractor(vocabulary);
   KnowledgeGraph graph(vocabulary);
-  ReadAllPosts(options, extractor, log.Sink(), &graph);
+  ReadCounts counts;
+  BuildGraph(ReadAllPosts(options, extractor, {}, log.Sink(), &counts), &graph);
 
   std::cout << "mentions\tpapers\ttype\tname\tfirst seen\n";
   size_t printed = 0;
@@ -281,6 +397,99 @@ int RunCandidates(const Options& options) {
     std::cout << CandidateLine(candidate);
   }
   return log.errors() > 0 ? kExitSkipped : kExitOk;
+}
+
+// Adds the bytes of `path` to `hash_input`, or returns false.
+bool AppendFileBytes(const std::filesystem::path& path, std::string* hash_input) {
+  std::string bytes;
+  std::string ignored;
+  if (!ReadWholeFile(path, SIZE_MAX, &bytes, &ignored)) return false;
+  *hash_input += path.string() + "\n" + std::to_string(bytes.size()) + "\n" + bytes;
+  return true;
+}
+
+// The hash of everything besides a post's bytes that shapes what the post
+// contributes: this kgbuild binary (its code and built-in vocabulary), the
+// --vocab files and the line limit. A store of another fingerprint is
+// stale. When the binary cannot be read, the fingerprint is unique to this
+// run, so no stored contribution is trusted.
+std::string StoreFingerprint(const Options& options) {
+  std::string hash_input = "max-line-bytes " + std::to_string(options.limits.max_line_bytes) + "\n";
+  if (!AppendFileBytes("/proc/self/exe", &hash_input)) {
+    hash_input += "unreadable binary, process " + std::to_string(::getpid()) + " at " +
+                  std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
+  }
+  if (options.vocabulary) {
+    std::vector<std::filesystem::path> files;
+    std::error_code error;
+    for (std::filesystem::recursive_directory_iterator it(*options.vocabulary, error), end;
+         !error && it != end; it.increment(error)) {
+      if (it->is_regular_file()) files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const std::filesystem::path& file : files) AppendFileBytes(file, &hash_input);
+  }
+  return Sha256Hex(hash_input);
+}
+
+// Writes every output into a staging folder and moves them into the output
+// folder. Returns false after printing the problems.
+bool WriteOutputs(const Options& options, const KnowledgeGraph& graph,
+                  const Contributions& contributions, const std::string& fingerprint,
+                  const std::string& summary, const std::vector<std::string>& problems) {
+  std::string error;
+  const std::filesystem::path staging = CreateStaging(options.output, &error);
+  if (staging.empty()) {
+    std::cerr << "error: " << error << "\n";
+    return false;
+  }
+
+  std::vector<std::string> errors;
+  bool ok = WriteAll(graph.graph(), staging, options.iri, &errors);
+  PauseForTestAt("mid-export");
+  if (ok && !AppendPostStore(staging / "kg.sqlite", fingerprint, contributions, &error)) {
+    errors.push_back(error);
+    ok = false;
+  }
+  if (ok && !WriteCandidates(staging, graph, &error)) {
+    errors.push_back(error);
+    ok = false;
+  }
+  if (ok) WriteReport(staging, summary, problems);
+  if (ok && !PublishStaging(staging, options.output, PauseMidPublish, &error)) {
+    errors.push_back(error);
+    ok = false;
+  }
+
+  std::error_code ignored;
+  std::filesystem::remove_all(staging, ignored);
+  for (const std::string& message : errors) std::cerr << "error: " << message << "\n";
+  return ok;
+}
+
+// Loads the stored contributions into `*stored` unless --full. Returns
+// false after printing why the store cannot be used.
+bool LoadStore(const Options& options, const std::string& fingerprint, Contributions* stored) {
+  const std::filesystem::path path = options.output / "kg.sqlite";
+  std::string error;
+  const StoreState state = LoadPostStore(path, fingerprint, stored, &error);
+  switch (state) {
+    case StoreState::kMissing:
+    case StoreState::kStale:
+    case StoreState::kLoaded:
+      break;
+    case StoreState::kRejected:
+      std::cerr << "error: " << path.string() << ": " << error
+                << "; nothing was written. Remove the file, or choose another folder with -o\n";
+      return false;
+    case StoreState::kDamaged:
+      if (options.full) break;
+      std::cerr << "error: " << path.string() << ": damaged store: " << error
+                << "; nothing was written. Run with --full to rebuild it\n";
+      return false;
+  }
+  if (options.full) stored->clear();
+  return true;
 }
 
 int RunBuild(const Options& options) {
@@ -299,26 +508,35 @@ int RunBuild(const Options& options) {
     std::cerr << "error: " << options.input.string() << ": input folder not found\n";
     return kExitFailed;
   }
-
-  const Extractor extractor(vocabulary);
-  KnowledgeGraph graph(vocabulary);
-  const ReadCounts counts = ReadAllPosts(options, extractor, log.Sink(), &graph);
-
-  std::vector<std::string> write_errors;
-  std::string candidates_error;
-  if (!WriteAll(graph.graph(), options.output, options.iri, &write_errors) ||
-      !WriteCandidates(options.output, graph, &candidates_error)) {
-    for (const std::string& message : write_errors) std::cerr << "error: " << message << "\n";
-    if (!candidates_error.empty()) std::cerr << "error: " << candidates_error << "\n";
+  OutputLock lock;
+  std::string lock_error;
+  if (!lock.Acquire(options.output, &lock_error)) {
+    std::cerr << "error: " << lock_error << "\n";
     return kExitFailed;
   }
+  RemoveStaleStaging(options.output);
+
+  const std::string fingerprint = StoreFingerprint(options);
+  Contributions stored;
+  if (!LoadStore(options, fingerprint, &stored)) return kExitFailed;
+
+  const Extractor extractor(vocabulary);
+  ReadCounts counts;
+  const Contributions contributions = ReadAllPosts(options, extractor, stored, log.Sink(), &counts);
+  KnowledgeGraph graph(vocabulary);
+  const size_t papers = BuildGraph(contributions, &graph);
+  PauseForTestAt("after-ingest");
 
   std::ostringstream summary;
-  summary << "kgbuild: " << counts.posts_read << " of " << counts.posts_found << " posts read, "
-          << counts.papers << " papers, " << boost::num_vertices(graph.graph()) << " nodes, "
-          << boost::num_edges(graph.graph()) << " edges, " << log.errors() << " errors; wrote "
-          << options.output.string() << "\n";
-  WriteReport(options.output, summary.str(), log.lines());
+  summary << "kgbuild: " << contributions.size() << " posts in the graph (" << counts.posts_read
+          << " read, " << counts.posts_unchanged << " unchanged, " << counts.posts_kept
+          << " kept from the store, " << counts.posts_removed << " removed) of "
+          << counts.posts_found << " found, " << papers << " papers, "
+          << boost::num_vertices(graph.graph()) << " nodes, " << boost::num_edges(graph.graph())
+          << " edges, " << log.errors() << " errors; wrote " << options.output.string() << "\n";
+  if (!WriteOutputs(options, graph, contributions, fingerprint, summary.str(), log.lines())) {
+    return kExitFailed;
+  }
   if (!options.quiet) std::cerr << summary.str();
   return log.errors() > 0 ? kExitSkipped : kExitOk;
 }

@@ -18,11 +18,12 @@ std::string Reason(const std::error_code& error) { return error.message(); }
 
 void Walk(const std::filesystem::path& folder, const std::string& relative,
           std::set<std::filesystem::path>* open_folders, const DiagnosticSink& sink,
-          std::vector<PostFile>* posts) {
+          std::vector<PostFile>* posts, std::vector<std::string>* unread_folders) {
   std::error_code error;
   const std::filesystem::path canonical = std::filesystem::canonical(folder, error);
   if (error) {
     sink({Severity::kError, folder.string(), 0, 0, "cannot resolve folder: " + Reason(error)});
+    unread_folders->push_back(relative);
     return;
   }
   if (!open_folders->insert(canonical).second) {
@@ -34,6 +35,7 @@ void Walk(const std::filesystem::path& folder, const std::string& relative,
   std::filesystem::directory_iterator it(folder, error);
   if (error) {
     sink({Severity::kError, folder.string(), 0, 0, "cannot read folder: " + Reason(error)});
+    unread_folders->push_back(relative);
     open_folders->erase(canonical);
     return;
   }
@@ -41,6 +43,7 @@ void Walk(const std::filesystem::path& folder, const std::string& relative,
   for (; it != std::filesystem::directory_iterator(); it.increment(error)) {
     if (error) {
       sink({Severity::kError, folder.string(), 0, 0, "cannot read folder: " + Reason(error)});
+      unread_folders->push_back(relative);
       break;
     }
     entries.push_back(*it);
@@ -60,7 +63,7 @@ void Walk(const std::filesystem::path& folder, const std::string& relative,
     }
     if (is_folder) {
       if (!name.empty() && name[0] == '.') continue;  // .git, .jekyll-cache ...
-      Walk(entry.path(), child, open_folders, sink, posts);
+      Walk(entry.path(), child, open_folders, sink, posts, unread_folders);
     } else if (IsPostName(entry.path())) {
       posts->push_back({entry.path(), child});
     }
@@ -70,7 +73,10 @@ void Walk(const std::filesystem::path& folder, const std::string& relative,
 
 }  // namespace
 
-std::vector<PostFile> FindPosts(const std::filesystem::path& root, const DiagnosticSink& sink) {
+std::vector<PostFile> FindPosts(const std::filesystem::path& root, const DiagnosticSink& sink,
+                                std::vector<std::string>* unread_folders) {
+  std::vector<std::string> ignored_folders;
+  if (unread_folders == nullptr) unread_folders = &ignored_folders;
   std::vector<PostFile> posts;
   std::error_code error;
   if (std::filesystem::is_regular_file(root, error)) {
@@ -82,7 +88,7 @@ std::vector<PostFile> FindPosts(const std::filesystem::path& root, const Diagnos
     return posts;
   }
   std::set<std::filesystem::path> open_folders;
-  Walk(root, "", &open_folders, sink, &posts);
+  Walk(root, "", &open_folders, sink, &posts, unread_folders);
   std::sort(posts.begin(), posts.end(),
             [](const PostFile& a, const PostFile& b) { return a.relative < b.relative; });
   return posts;

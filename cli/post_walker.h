@@ -22,8 +22,12 @@ struct PostFile {
 };
 
 // Returns the posts under `root`. Problems go to `sink` as errors; the
-// return value holds every post that could be listed.
-std::vector<PostFile> FindPosts(const std::filesystem::path& root, const DiagnosticSink& sink);
+// return value holds every post that could be listed. When
+// `unread_folders` is given, it receives the relative path of each folder
+// that could not be listed, so a caller can tell a post that is gone from
+// one it could not see.
+std::vector<PostFile> FindPosts(const std::filesystem::path& root, const DiagnosticSink& sink,
+                                std::vector<std::string>* unread_folders = nullptr);
 
 }  // namespace kgbuild
 
