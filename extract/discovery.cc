@@ -140,15 +140,44 @@ bool IsAcronym(std::string_view text) {
   return upper >= 2;
 }
 
+// True for the English side of a gloss that can be a name: a letter first,
+// at most six words, and not a single plain lowercase word, which glosses
+// translate as ordinary vocabulary (`폭(width)`, `(gradient)`).
 bool IsEnglishName(std::string_view text) {
-  if (text.empty() || text.size() > 60) return false;
+  if (text.size() < 2 || text.size() > 60) return false;
   const unsigned char first = static_cast<unsigned char>(text[0]);
   if (!IsAsciiAlnum(first) || IsAsciiDigit(first)) return false;
+  const bool one_word = text.find(' ') == std::string_view::npos;
+  const bool plain_lowercase = std::all_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  if (one_word && plain_lowercase) return false;
   for (char c : text) {
     const unsigned char byte = static_cast<unsigned char>(c);
     if (!IsAsciiAlnum(byte) && c != ' ' && c != '-' && c != '.' && c != '\'') return false;
   }
   return CountWords(text) <= 6;
+}
+
+// The offset of a descriptive suffix joined by a hyphen (`-based`,
+// `-style`, `-free` ...), or npos.
+size_t SuffixStart(std::string_view word) {
+  static constexpr std::string_view kSuffixes[] = {
+      "based", "like", "style", "aware", "free", "level", "scale", "wise", "driven", "guided",
+      "specific", "only", "agnostic", "conditioned", "centric", "tuned", "augmented", "enhanced",
+      "powered", "generated", "friendly", "compatible", "native", "ready", "sized"};
+  const size_t hyphen = word.rfind('-');
+  if (hyphen == std::string_view::npos || hyphen == 0) return std::string_view::npos;
+  const std::string lower = AsciiLowercase(word.substr(hyphen + 1));
+  for (const std::string_view suffix : kSuffixes) {
+    if (lower == suffix) return hyphen;
+  }
+  return std::string_view::npos;
+}
+
+// True for file-name artifacts such as `Biomarkers_20250922`: a run of six
+// or more digits after an underscore is a date stamp, not part of a name.
+bool HasDateStamp(std::string_view word) {
+  static const RE2 stamp(R"(_\d{6,})");
+  return RE2::PartialMatch(re2::StringPiece(word.data(), word.size()), stamp);
 }
 
 }  // namespace
@@ -157,7 +186,7 @@ std::vector<ShapeName> FindShapeNames(std::string_view text, const Vocabulary& v
   // Parts may be joined by `-_.+&\` (`GRPO-RoC`, `K&R-GEC`, `Esc\Former`)
   // or by an apostrophe before digits (`NIKL'21-GEC`); `C#` keeps its `#`.
   static const RE2 token(R"(([A-Za-z][A-Za-z0-9]*#?(?:(?:[-_.+&\\][A-Za-z0-9]+|'\d[A-Za-z0-9]*)#?)*))");
-  static const RE2 url(R"((?:https?://|www\.)[^\s)\]>]+)");
+  static const RE2 url(R"(((?:https?://|www\.)[^\s)\]>]+))");
 
   std::vector<std::pair<size_t, size_t>> urls;
   re2::StringPiece url_input(text.data(), text.size());
@@ -172,14 +201,20 @@ std::vector<ShapeName> FindShapeNames(std::string_view text, const Vocabulary& v
   re2::StringPiece match;
   while (RE2::FindAndConsume(&input, token, &match)) {
     const size_t begin = static_cast<size_t>(match.data() - text.data());
-    const size_t end = begin + match.size();
+    size_t end = begin + match.size();
     if (begin > 0 && IsAsciiAlnum(static_cast<unsigned char>(text[begin - 1]))) continue;
     const bool in_url = std::any_of(urls.begin(), urls.end(), [&](const auto& range) {
       return begin >= range.first && begin < range.second;
     });
     if (in_url) continue;
-    const std::string_view word = text.substr(begin, end - begin);
-    if (!IsShapeName(word) || vocabulary.IsStopword(NameKey(word))) continue;
+    std::string_view word = text.substr(begin, end - begin);
+    // `DiT-based`, `SAM-style`: the name is the part before the suffix.
+    const size_t suffix = SuffixStart(word);
+    if (suffix != std::string_view::npos) {
+      word = word.substr(0, suffix);
+      end = begin + word.size();
+    }
+    if (!IsShapeName(word) || vocabulary.IsStopword(NameKey(word)) || HasDateStamp(word)) continue;
 
     // `IFS ENS`: two name-shaped words with one space between are one name.
     if (!names.empty() && names.back().end + 1 == begin && text[begin - 1] == ' ') {
@@ -275,8 +310,10 @@ std::string TitleName(std::string_view title) {
   // Two words are a name only when the first is name-shaped (`Hunyuan3D
   // Studio`); `Hala Technical` would be a phrase.
   if (words == 2 && !IsShapeName(first)) return "";
+  // `제목: ...` and `입장: ...` are Korean labels, not names.
   if (!std::any_of(prefix.begin(), prefix.end(),
-                   [](char c) { return IsAsciiAlnum(static_cast<unsigned char>(c)) || c < 0; })) {
+                   [](char c) { return IsAsciiUpper(static_cast<unsigned char>(c)) ||
+                                       (c >= 'a' && c <= 'z'); })) {
     return "";
   }
   return std::string(prefix);

@@ -231,8 +231,11 @@ class PaperExtractor {
     const Block* previous_text = nullptr;
     std::vector<NameSpan> previous_spans;
     for (const Block& block : paper_.blocks) {
+      // Lists of other papers say nothing about this one.
+      if (block.section == SectionKind::kReferences) continue;
       std::vector<NameSpan> spans = FindSpans(block);
       AssignRoles(block, &spans);
+      DropBareAcronyms(block.text, &spans);
       for (const NameSpan& span : spans) {
         if (span.proposed && own_model_.empty() &&
             (span.type == EntityType::kModel || span.type == EntityType::kMethod)) {
@@ -438,6 +441,19 @@ class PaperExtractor {
         earlier.following_word = later.following_word;
       }
     }
+  }
+
+  // Drops discovered all-capital words of at most three letters that no
+  // cue types and the paper does not propose (`SQL`, `GUI`, `MRI`, `UAV`):
+  // short acronyms name formats, fields and devices far more often than
+  // models, and nothing here says which.
+  static void DropBareAcronyms(std::string_view text, std::vector<NameSpan>* spans) {
+    std::erase_if(*spans, [&](const NameSpan& span) {
+      if (span.evidence != TypeEvidence::kGuess || span.proposed || span.end - span.begin > 3) return false;
+      const std::string_view word = text.substr(span.begin, span.end - span.begin);
+      return std::all_of(word.begin(), word.end(),
+                         [](char c) { return IsAsciiUpper(static_cast<unsigned char>(c)); });
+    });
   }
 
   // `proposed` when a proposing verb follows the name as its object

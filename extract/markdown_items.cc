@@ -329,9 +329,9 @@ std::vector<Item> ParseMarkdownItems(std::string_view text,
   ItemBuilder builder(text, line_starts);
   MD_PARSER parser = {};
   parser.abi_version = 0;
-  parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH |
-                 MD_FLAG_PERMISSIVEURLAUTOLINKS |
-                 MD_FLAG_LATEXMATHSPANS;
+  // No strikethrough: md4c takes a single `~` as its delimiter, and Korean
+  // digests write ranges as `94~99%`, which must keep the tilde.
+  parser.flags = MD_FLAG_TABLES | MD_FLAG_PERMISSIVEURLAUTOLINKS | MD_FLAG_LATEXMATHSPANS;
   parser.enter_block = OnEnterBlock;
   parser.leave_block = OnLeaveBlock;
   parser.enter_span = OnEnterSpan;

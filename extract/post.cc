@@ -24,6 +24,8 @@ const char* SectionKindName(SectionKind kind) {
       return "conclusion";
     case SectionKind::kAbstract:
       return "abstract";
+    case SectionKind::kReferences:
+      return "references";
   }
   return "other";
 }

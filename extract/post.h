@@ -25,6 +25,7 @@ enum class SectionKind : uint8_t {
   kLimitations,
   kConclusion,
   kAbstract,
+  kReferences,  // lists of other papers (References, 유사한 논문): not read
 };
 
 // "introduction", "goal", ...: the name exported as a mention's section.

@@ -214,10 +214,10 @@ class PaperSegmenter {
     Paper paper;
     paper.arxiv_id = ArxivIdFromUrl(front_matter.arxiv);
     if (paper.arxiv_id.empty()) {
-      RE2::PartialMatch(front_matter.arxiv, BareArxivIdPattern(), &paper.arxiv_id);
+      RE2::FullMatch(front_matter.arxiv, BareArxivIdPattern(), &paper.arxiv_id);
     }
     paper.title = front_matter.title;
-    paper.url = front_matter.arxiv;
+    if (IsArxivUrl(front_matter.arxiv)) paper.url = front_matter.arxiv;
     paper.line = 1;
     papers_.push_back(std::move(paper));
     anchor_ = Anchor::kPost;
@@ -464,7 +464,14 @@ std::optional<Post> ReadPost(std::string_view bytes, const std::string& path,
 
   const std::vector<Item> items = ParseMarkdownItems(text, line_starts);
   PaperSegmenter segmenter(items);
-  if (post.front_matter.has_arxiv_key) segmenter.StartWholePostPaper(post.front_matter);
+  if (post.front_matter.has_arxiv_key) {
+    const std::string& value = post.front_matter.arxiv;
+    if (!value.empty() && ArxivIdFromUrl(value).empty() && !RE2::FullMatch(value, BareArxivIdPattern())) {
+      sink({Severity::kWarning, path, 0, 0,
+            "front matter key arxiv holds no arXiv identifier or URL ('" + value + "'); the post's paper has none"});
+    }
+    segmenter.StartWholePostPaper(post.front_matter);
+  }
   post.papers = segmenter.Run();
   return post;
 }

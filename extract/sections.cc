@@ -71,6 +71,16 @@ constexpr SectionName kSectionNames[] = {
     {"tl;dr", SectionKind::kAbstract},
     {"요약", SectionKind::kAbstract},
     {"초록", SectionKind::kAbstract},
+    {"references", SectionKind::kReferences},
+    {"bibliography", SectionKind::kReferences},
+    {"related papers", SectionKind::kReferences},
+    {"similar papers", SectionKind::kReferences},
+    {"further reading", SectionKind::kReferences},
+    {"참고 문헌", SectionKind::kReferences},
+    {"참고 자료", SectionKind::kReferences},
+    {"참고", SectionKind::kReferences},
+    {"유사한 논문", SectionKind::kReferences},
+    {"관련 논문", SectionKind::kReferences},
 };
 
 // Drops leading numbering, emoji and markup so that `## 3. 🧪 Results:`

@@ -39,6 +39,9 @@ TEST_F(DiscoveryTest, FindsNamesByShape) {
       {"새로운 지표 pFID를", {"pFID"}},
       {"IFS ENS 대비", {"IFS ENS"}},
       {"SWiPe 기법", {"SWiPe"}},
+      {"ZetaLab: https://openreview.net/forum?id=Qx7pLm2TzA", {"ZetaLab"}},
+      {"DiT-based 생성기와 SAM-style 분할", {"DiT", "SAM"}},
+      {"K&R-GEC와 NIKL'21-GEC, C#-Eval", {"K&R-GEC", "NIKL'21-GEC", "C#-Eval"}},
   };
   for (const auto& test : cases) EXPECT_EQ(Shapes(test.text), test.expected) << test.text;
 }
@@ -47,6 +50,8 @@ TEST_F(DiscoveryTest, SkipsWordsThatAreNotNames) {
   const std::string never[] = {
       "Goal: 본 논문은", "The model is large", "Results show gains", "AI and ML research",
       "350M에서 9B 파라미터", "Figure 3", "2D and 3D data", "LLMs are popular", "Section II",
+      "Arabic-Centric Instruction", "Training-Free Guidance", "FP16 and W4A8 at Top-1",
+      "Biomarkers_20250922 file",
   };
   for (const std::string& text : never) EXPECT_EQ(Shapes(text), std::vector<std::string>{}) << text;
 }
@@ -76,6 +81,8 @@ TEST(GlossTest, ReadsEnglishLongNameWithAcronym) {
 }
 
 TEST(GlossTest, IgnoresNumbersAndExamplesInBrackets) {
+  EXPECT_TRUE(FindGlosses("폭(width)과 기울기(gradient)").empty());
+  EXPECT_TRUE(FindGlosses("판별기(D)와 (1) 단계").empty());
   EXPECT_TRUE(FindGlosses("MNIST(99.38% vs 98.21%)에서").empty());
   EXPECT_TRUE(FindGlosses("이미지 분류(예: MNIST, CIFAR)").empty());
   EXPECT_TRUE(FindGlosses("ε=0.1 (epsilon) plain").empty());
@@ -88,6 +95,7 @@ TEST(TitleNameTest, TakesNameBeforeColon) {
   EXPECT_EQ(TitleName("Hala Technical Report: Building Models"), "");
   EXPECT_EQ(TitleName("Behind RoPE: How Does Causal Mask Work?"), "");
   EXPECT_EQ(TitleName("Image Tokenizer Needs Post-Training"), "");
+  EXPECT_EQ(TitleName("제목: 프로베니우스 노름"), "");
 }
 
 class ExtractorRoleTest : public ::testing::Test {
@@ -145,6 +153,19 @@ TEST_F(ExtractorRoleTest, CueWordTypesDiscoveredName) {
   EXPECT_EQ(roles.at("pFID"), "Metric proposed");
   EXPECT_EQ(roles.at("ZetaBench"), "Dataset used");
   EXPECT_EQ(roles.at("Q9X"), "Hardware used");
+}
+
+TEST_F(ExtractorRoleTest, ListSharesTheCueAfterIt) {
+  const auto roles = Roles("X", "MPI 또는 CCL 라이브러리를 쓰고, AlphaNet, BetaNet 벤치마크를 쓴다.", SectionKind::kMethod);
+  EXPECT_EQ(roles.count("MPI"), 0u);
+  EXPECT_EQ(roles.count("CCL"), 0u);
+  EXPECT_EQ(roles.at("AlphaNet"), "Dataset used");
+  EXPECT_EQ(roles.at("BetaNet"), "Dataset used");
+}
+
+TEST_F(ExtractorRoleTest, BareShortAcronymsAreDropped) {
+  const auto roles = Roles("X", "SQL과 GUI, MRI 영상을 다룬다.", SectionKind::kMethod);
+  EXPECT_EQ(roles, (std::map<std::string, std::string>{}));
 }
 
 TEST_F(ExtractorRoleTest, AcronymFromGlossJoinsItsName) {

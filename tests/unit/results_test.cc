@@ -51,6 +51,11 @@ TEST_F(ResultParsingTest, ReadsEachNotation) {
       {"FID가 0.62→0.20으로 줄었다.", {"0.62  | FID |  | FooNet", "0.20  | FID |  | FooNet"}},
       {"is 1.3x faster on ImageNet", {"1.3 x |  | ImageNet | FooNet"}},
       {"reaches 84.1% top-1 accuracy on ImageNet", {"84.1 % | accuracy | ImageNet | FooNet"}},
+      {"FID를 2.76에서 2.59로 낮췄다.", {"2.76  | FID |  | FooNet", "2.59  | FID |  | FooNet"}},
+      {"MATH 0.86, ImageNet: 86.52를 기록했다.", {"0.86  |  | MATH | FooNet", "86.52  |  | ImageNet | FooNet"}},
+      {"14배 적은 라벨로 94~99% 정확도를 얻었다.",
+       {"14 x |  |  | FooNet", "94 % | accuracy |  | FooNet", "99 % | accuracy |  | FooNet"}},
+      {"지연은 1.9 ms이고 잡음은 27.4 dB이다.", {"1.9  |  |  | FooNet", "27.4  |  |  | FooNet"}},
   };
   for (const auto& test : cases) EXPECT_EQ(Results(test.text), test.expected) << test.text;
 }
