@@ -34,7 +34,8 @@ struct Diagnostic {
 using DiagnosticSink = std::function<void(const Diagnostic&)>;
 
 // Formats as `error: FILE:LINE:COL: reason` or `warning: ...`; the line and
-// column are left out when they are 0.
+// column are left out when they are 0. Control characters in the file name
+// or reason are escaped (`\n`, `\x07`), so the result is always one line.
 std::string FormatDiagnostic(const Diagnostic& diagnostic);
 
 }  // namespace kgbuild

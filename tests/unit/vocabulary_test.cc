@@ -133,3 +133,16 @@ TEST(NameKeyTest, FoldsCaseWidthAndSeparators) {
 
 }  // namespace
 }  // namespace kgbuild
+
+namespace kgbuild {
+namespace {
+
+TEST(FormatDiagnosticTest, KeepsOneLineForAnyFileName) {
+  EXPECT_EQ(FormatDiagnostic({Severity::kWarning, "evil\nwarning: fake.md", 3, 4, "bad\x07 thing"}),
+            "warning: evil\\nwarning: fake.md:3:4: bad\\x07 thing");
+  EXPECT_EQ(FormatDiagnostic({Severity::kError, "a.md", 0, 0, "skipped"}), "error: a.md: skipped");
+  EXPECT_EQ(FormatDiagnostic({Severity::kError, "a.md", 7, 0, "x"}), "error: a.md:7: x");
+}
+
+}  // namespace
+}  // namespace kgbuild
