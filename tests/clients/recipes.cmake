@@ -1,0 +1,30 @@
+# Checks of the ontology, the SHACL shapes and the SPARQL recipes that the
+# README shows. Included from tests/clients/CMakeLists.txt after
+# kgbuild_add_client_test is defined; every test needs the kg_outputs
+# fixture and the npm packages (oxigraph, rdf-validate-shacl,
+# @rdfjs/dataset).
+
+set(KGBUILD_VOCAB_DIR "${PROJECT_SOURCE_DIR}/vocab")
+
+kgbuild_add_client_test(clients.ontology_terms KGBUILD_NODE_EXECUTABLE
+  "${KGBUILD_NODE_EXECUTABLE}" "${CLIENTS_DIR}/ontology_check.mjs"
+  "${KGBUILD_VOCAB_DIR}/ontology.ttl"
+  "${KGBUILD_OUT_SAMPLES}/graph.nt" "${KGBUILD_OUT_DEV}/graph.nt")
+
+kgbuild_add_client_test(clients.shacl.dev KGBUILD_NODE_EXECUTABLE
+  "${KGBUILD_NODE_EXECUTABLE}" "${CLIENTS_DIR}/shacl_validate.mjs"
+  "${KGBUILD_OUT_DEV}/graph.nt" "${KGBUILD_VOCAB_DIR}/shapes.ttl")
+
+# The samples graph must have exactly the known violations listed in
+# shacl_samples.expected, each an extraction error.
+kgbuild_add_client_test(clients.shacl.samples KGBUILD_NODE_EXECUTABLE
+  "${KGBUILD_NODE_EXECUTABLE}" "${CLIENTS_DIR}/shacl_validate.mjs"
+  --expect "${CLIENTS_DIR}/shacl_samples.expected"
+  "${KGBUILD_OUT_SAMPLES}/graph.nt" "${KGBUILD_VOCAB_DIR}/shapes.ttl")
+
+# Breaks four rules in a copy of the samples graph and expects exactly those
+# four validation results.
+kgbuild_add_client_test(clients.shacl_broken_graph KGBUILD_NODE_EXECUTABLE
+  "${KGBUILD_NODE_EXECUTABLE}" "${CLIENTS_DIR}/shacl_broken_graph.mjs"
+  "${KGBUILD_OUT_SAMPLES}/graph.nt" "${KGBUILD_VOCAB_DIR}/shapes.ttl"
+  "${CMAKE_CURRENT_BINARY_DIR}/shacl_broken_samples.nt")
