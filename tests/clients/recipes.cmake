@@ -28,3 +28,18 @@ kgbuild_add_client_test(clients.shacl_broken_graph KGBUILD_NODE_EXECUTABLE
   "${KGBUILD_NODE_EXECUTABLE}" "${CLIENTS_DIR}/shacl_broken_graph.mjs"
   "${KGBUILD_OUT_SAMPLES}/graph.nt" "${KGBUILD_VOCAB_DIR}/shapes.ttl"
   "${CMAKE_CURRENT_BINARY_DIR}/shacl_broken_samples.nt")
+
+# Each recipe QUERY.rq must print exactly QUERY.expected on the samples
+# output, in the query's own ORDER BY order.
+foreach(recipe
+    papers_using_dataset
+    results_for_metric_on_dataset
+    hardware_per_model
+    entities_introduced_by_post
+    co_mentions_of_method)
+  kgbuild_add_client_test(clients.sparql_recipe.${recipe} KGBUILD_NODE_EXECUTABLE
+    "${KGBUILD_SH_EXECUTABLE}" "${CLIENTS_DIR}/compare_output.sh"
+    "${CLIENTS_DIR}/queries/${recipe}.expected"
+    "${KGBUILD_NODE_EXECUTABLE}" "${CLIENTS_DIR}/sparql.mjs" --ordered
+    "${KGBUILD_OUT_SAMPLES}/graph.nt" "${CLIENTS_DIR}/queries/${recipe}.rq")
+endforeach()

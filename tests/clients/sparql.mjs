@@ -1,4 +1,4 @@
-// Usage: node sparql.mjs GRAPH.nt QUERY.rq
+// Usage: node sparql.mjs [--ordered] GRAPH.nt QUERY.rq
 //
 // Loads GRAPH.nt into an in-memory Oxigraph store and runs the SPARQL query
 // in QUERY.rq. A SELECT query prints one line per solution with the values in
@@ -8,7 +8,9 @@
 // literals by value, so "1.360"^^xsd:decimal prints as 1.36. Tab, newline,
 // carriage return and backslash inside a value are written as \t, \n, \r and
 // \\ so that each solution stays on one line. Lines are sorted by UTF-16
-// code unit. An ASK query prints true or false, and a CONSTRUCT or DESCRIBE
+// code unit, unless --ordered is given: then SELECT solutions print in the
+// order the query returns them, for a query whose ORDER BY leaves no ties.
+// An ASK query prints true or false, and a CONSTRUCT or DESCRIBE
 // query prints the sorted N-Triples lines. Exits 1 on an unreadable file, a
 // parse error in either file or a query evaluation error.
 
@@ -51,9 +53,12 @@ function byCodeUnit(a, b) {
 }
 
 function main() {
-  const [graphPath, queryPath] = process.argv.slice(2);
-  if (!graphPath || !queryPath || process.argv.length !== 4) {
-    console.error('usage: node sparql.mjs GRAPH.nt QUERY.rq');
+  const args = process.argv.slice(2);
+  const ordered = args[0] === '--ordered';
+  if (ordered) args.shift();
+  const [graphPath, queryPath] = args;
+  if (!graphPath || !queryPath || args.length !== 2) {
+    console.error('usage: node sparql.mjs [--ordered] GRAPH.nt QUERY.rq');
     process.exit(2);
   }
 
@@ -90,7 +95,8 @@ function main() {
   const variables = results.head.vars;
   const rows = results.results.bindings.map((solution) =>
     variables.map((variable) => formatBinding(solution[variable])).join('\t'));
-  for (const row of rows.sort(byCodeUnit)) console.log(row);
+  if (!ordered) rows.sort(byCodeUnit);
+  for (const row of rows) console.log(row);
 }
 
 main();
