@@ -9,8 +9,8 @@ with kgbuild pinned to one CPU:
 - startup alone (a run on an empty folder, which is mostly loading the vocabulary);
 - `kgbuild candidates POSTS`, which reads, extracts and builds the graph but
   writes no file, so the build minus this run is the export time;
-- each export, from the modification times of the output files, which
-  kgbuild writes one after another (see export/exporter.cc);
+- each export, from the CPU time kgbuild has used when each output file
+  appears (kgbuild writes them one after another, see export/exporter.cc);
 - for the incremental size, a second build into the same output folder with
   one post added;
 - `grep -F -o -f ALIASES` over the same posts, where ALIASES contains every name
@@ -40,9 +40,9 @@ EXPORT_FILES = ("graph.nt", "graph.jsonld", "graph.graphml", "kg.sqlite", "candi
 
 
 class Run:
-    """Outcome of one measured process."""
+    """Outcome of one measured process. Times are in seconds."""
 
-    def __init__(self, wall, user, system, max_rss_kb, status, killed, start):
+    def __init__(self, wall, user, system, max_rss_kb, status, killed, start, cpu_at_file):
         self.wall = wall
         self.user = user
         self.system = system
@@ -50,12 +50,22 @@ class Run:
         self.status = status
         self.killed = killed
         self.start = start
+        self.cpu_at_file = cpu_at_file
+
+    @property
+    def cpu(self):
+        return self.user + self.system
 
 
-def run_measured(command, cpu, memory_cap_kb, shell=False):
+def run_measured(command, cpu, memory_cap_kb, shell=False, output=None):
     """Run a command pinned to one CPU, poll its RSS, and return a Run.
 
-    Standard output is discarded and standard error goes to the terminal.
+    With `output`, the Run records the process's CPU time when each of
+    EXPORT_FILES first appears there or in kgbuild's staging folder
+    `.kgbuild-staging-PID` inside it, with a modification time after the
+    start. That splits one run into stages even when other processes share
+    the machine. Standard output is discarded and standard error goes to the
+    terminal.
     """
     if shell:
         popen_args = ["taskset", "-c", str(cpu), "bash", "-c", command]
@@ -65,6 +75,7 @@ def run_measured(command, cpu, memory_cap_kb, shell=False):
     began = time.monotonic()
     process = subprocess.Popen(popen_args, stdout=subprocess.DEVNULL)
     killed = False
+    cpu_at_file = {}
     while True:
         pid, status, usage = os.wait4(process.pid, os.WNOHANG)
         if pid:
@@ -72,10 +83,20 @@ def run_measured(command, cpu, memory_cap_kb, shell=False):
         if memory_cap_kb and current_rss_kb(process.pid) > memory_cap_kb:
             os.kill(process.pid, signal.SIGKILL)
             killed = True
-        time.sleep(0.05)
+        if output is not None:
+            staging = output / f".kgbuild-staging-{process.pid}"
+            for name in EXPORT_FILES:
+                if name in cpu_at_file:
+                    continue
+                for path in (staging / name, output / name):
+                    if path.exists() and path.stat().st_mtime >= start:
+                        cpu_at_file[name] = current_cpu_seconds(process.pid)
+                        break
+        time.sleep(0.02)
     wall = time.monotonic() - began
     process.returncode = os.waitstatus_to_exitcode(status)
-    return Run(wall, usage.ru_utime, usage.ru_stime, usage.ru_maxrss, process.returncode, killed, start)
+    return Run(wall, usage.ru_utime, usage.ru_stime, usage.ru_maxrss, process.returncode, killed, start,
+               cpu_at_file)
 
 
 def current_rss_kb(pid):
@@ -87,6 +108,23 @@ def current_rss_kb(pid):
     except (FileNotFoundError, ProcessLookupError):
         pass
     return 0
+
+
+def current_cpu_seconds(pid):
+    """Return the user + system CPU time a running process has used so far."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            # Fields after the command name, which is in parentheses: state is
+            # the first, utime the 12th and stime the 13th (proc(5)).
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError):
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def load_average():
+    with open("/proc/loadavg", encoding="ascii") as loadavg:
+        return " ".join(loadavg.read().split()[:3])
 
 
 def machine_description():
@@ -104,24 +142,34 @@ def machine_description():
     return f"{os.cpu_count()} CPUs ({model}), {memory_kb / 1024 / 1024:.1f} GiB RAM, {platform.system()} {platform.release()}"
 
 
-def git_commit():
-    commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+def git_commit(source):
+    """Describe the commit of a source folder, listing uncommitted changes to tracked files."""
+    if not (Path(source) / ".git").exists():
+        return f"unknown: {source} is not a git checkout; pass --commit"
+    commit = subprocess.run(["git", "-C", str(source), "rev-parse", "--short", "HEAD"],
                             capture_output=True, text=True).stdout.strip()
-    dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
+    dirty = subprocess.run(["git", "-C", str(source), "status", "--porcelain", "--untracked-files=no"],
                            capture_output=True, text=True).stdout.rstrip()
     return commit + (" (with uncommitted changes in " + ", ".join(
         line[3:] for line in dirty.splitlines()) + ")" if dirty else "")
 
 
-def build_type(kgbuild):
+def cmake_cache(kgbuild):
+    """Return the entries of the CMakeCache.txt beside the kgbuild binary, or {}."""
     cache = Path(kgbuild).resolve().parent / "CMakeCache.txt"
-    if not cache.exists():
-        return "unknown build type"
     fields = {}
-    for line in cache.read_text(encoding="utf-8", errors="replace").splitlines():
-        for key in ("CMAKE_BUILD_TYPE:", "CMAKE_CXX_FLAGS:"):
-            if line.startswith(key):
-                fields[key.rstrip(":")] = line.split("=", 1)[1]
+    if cache.exists():
+        for line in cache.read_text(encoding="utf-8", errors="replace").splitlines():
+            if "=" in line and ":" in line.split("=", 1)[0]:
+                key, value = line.split("=", 1)
+                fields[key.split(":", 1)[0]] = value
+    return fields
+
+
+def build_type(kgbuild):
+    fields = cmake_cache(kgbuild)
+    if not fields:
+        return "unknown build type"
     return f"CMAKE_BUILD_TYPE={fields.get('CMAKE_BUILD_TYPE', '?')}, CMAKE_CXX_FLAGS='{fields.get('CMAKE_CXX_FLAGS', '')}'"
 
 
@@ -182,15 +230,12 @@ def benchmark_size(size, args, scratch, aliases, incremental):
     startup = run_measured([args.kgbuild, str(empty), "-o", str(scratch / "empty-out"), "-q"], args.cpu, cap_kb)
 
     print(f"run.py: {size} posts: full build", flush=True)
-    full = run_measured([args.kgbuild, str(posts), "-o", str(output), "-q"], args.cpu, cap_kb)
-    mtimes = {name: (output / name).stat().st_mtime for name in EXPORT_FILES if (output / name).exists()}
+    full = run_measured([args.kgbuild, str(posts), "-o", str(output), "-q"], args.cpu, cap_kb,
+                        output=output)
     papers_found = 0
     if (output / "graph.nt").exists() and not full.killed:
         with open(output / "graph.nt", encoding="utf-8") as triples:
             papers_found = sum(1 for line in triples if "<http://schema.org/ScholarlyArticle>" in line)
-
-    print(f"run.py: {size} posts: candidates (no export)", flush=True)
-    candidates = run_measured([args.kgbuild, "candidates", str(posts), "--top", "1"], args.cpu, cap_kb)
 
     print(f"run.py: {size} posts: grep reference", flush=True)
     grep_out = folder / "grep-count.txt"
@@ -199,36 +244,47 @@ def benchmark_size(size, args, scratch, aliases, incremental):
     grep_matches = grep_out.read_text().strip()
 
     rows += [
-        ("full build: wall time", f"{full.wall:.2f} s ({status_note(full)}; user {full.user:.2f} s, sys {full.system:.2f} s)"),
-        ("full build: throughput", f"{megabytes / full.wall:.2f} MB/s, {size / full.wall:.0f} posts/s"),
-        ("full build: peak RSS", format_rss(full)),
+        ("full build: time", f"{full.wall:.2f} s wall, {full.cpu:.2f} s CPU (user {full.user:.2f} s, "
+         f"sys {full.system:.2f} s); {status_note(full)}"),
+        ("full build: throughput", f"{megabytes / full.wall:.2f} MB/s and {size / full.wall:.0f} posts/s wall, "
+         f"{megabytes / full.cpu:.2f} MB/s and {size / full.cpu:.0f} posts/s CPU"),
+        ("full build: peak RSS", format_rss(full) + " (target: at most 1 GiB at 100,000 posts)"),
         ("papers found (ScholarlyArticle lines in graph.nt)", f"{papers_found:,}"),
-        ("grep -F -o -f ALIASES: wall time", f"{grep.wall:.2f} s (user {grep.user:.2f} s, sys {grep.system:.2f} s; {megabytes / grep.wall:.1f} MB/s, {grep_matches} matches, peak RSS {grep.max_rss_kb / 1024:.0f} MiB)"),
-        ("ratio kgbuild time / grep time", f"{full.wall / grep.wall:.1f} wall, "
-         f"{(full.user + full.system) / (grep.user + grep.system):.1f} CPU (target: at most 2.0)"),
-        ("startup (run on an empty folder)", f"{startup.wall:.2f} s"),
-        ("read + extract + graph (candidates run minus startup)",
-         f"{candidates.wall - startup.wall:.2f} s (candidates run {candidates.wall:.2f} s, {status_note(candidates)}, peak RSS {format_rss(candidates)})"),
+        ("grep -F -o -f ALIASES: time", f"{grep.wall:.2f} s wall, {grep.cpu:.2f} s CPU; "
+         f"{megabytes / grep.wall:.1f} MB/s wall, {megabytes / grep.cpu:.1f} MB/s CPU; "
+         f"{grep_matches} matches; peak RSS {grep.max_rss_kb / 1024:.0f} MiB"),
+        ("ratio kgbuild time / grep time", f"{full.wall / grep.wall:.1f} wall, {full.cpu / grep.cpu:.1f} CPU "
+         "(target: at most 2.0)"),
+        ("startup (run on an empty folder)", f"{startup.cpu:.2f} s CPU ({startup.wall:.2f} s wall)"),
     ]
-    if not full.killed and "graph.nt" in mtimes:
-        # kgbuild starts exporting about when a candidates run would have ended.
-        previous = full.start + candidates.wall
-        labels = {"graph.nt": "export: triples + graph.nt", "graph.jsonld": "export: graph.jsonld",
-                  "graph.graphml": "export: graph.graphml", "kg.sqlite": "export: kg.sqlite",
-                  "candidates.tsv": "export: candidates.tsv", "report.txt": "export: report.txt"}
+
+    if full.killed:
+        # A candidates run builds the same graph, so it would pass the cap too.
+        rows.append(("read + extract + graph, exports", "not measured: the full build passed the memory cap"))
+    else:
+        print(f"run.py: {size} posts: candidates (no export)", flush=True)
+        candidates = run_measured([args.kgbuild, "candidates", str(posts), "--top", "1"], args.cpu, cap_kb)
+        rows.append(("read + extract + graph (candidates run minus startup)",
+                     f"{candidates.cpu - startup.cpu:.2f} s CPU (candidates run {candidates.cpu:.2f} s CPU, "
+                     f"{candidates.wall:.2f} s wall, {status_note(candidates)}, peak RSS {format_rss(candidates)})"))
+        # kgbuild starts exporting when it has used about as much CPU as a
+        # whole candidates run, and writes the files in EXPORT_FILES order.
+        previous = candidates.cpu
         for name in EXPORT_FILES:
-            if name in mtimes:
-                rows.append((labels[name], f"{mtimes[name] - previous:.2f} s"))
-                previous = mtimes[name]
-        rows.append(("after the last file until exit (freeing memory)", f"{full.start + full.wall - previous:.2f} s"))
+            if name in full.cpu_at_file:
+                label = "export: triples + graph.nt" if name == "graph.nt" else f"export: {name}"
+                rows.append((label, f"{full.cpu_at_file[name] - previous:.2f} s CPU"))
+                previous = full.cpu_at_file[name]
+        rows.append(("after the last file until exit (freeing memory)", f"{full.cpu - previous:.2f} s CPU"))
 
     if incremental and not full.killed:
         print(f"run.py: {size} posts: one post added", flush=True)
         shutil.move(str(folder / extra.name), str(extra))
         again = run_measured([args.kgbuild, str(posts), "-o", str(output), "-q"], args.cpu, cap_kb)
-        rows.append(("one post added, same output folder: wall time",
-                     f"{again.wall:.2f} s = {100 * again.wall / full.wall:.0f}% of the full build "
-                     f"(target: at most 5%; {status_note(again)})"))
+        rows.append(("one post added, same output folder: time",
+                     f"{again.cpu:.2f} s CPU = {100 * again.cpu / full.cpu:.0f}% of the full build "
+                     f"({again.wall:.2f} s wall = {100 * again.wall / full.wall:.0f}%; target: at most 5%; "
+                     f"{status_note(again)})"))
 
     if not args.keep:
         shutil.rmtree(folder)
@@ -249,6 +305,8 @@ def main():
     parser.add_argument("--memory-cap-gb", type=float, default=8.0,
                         help="kill a kgbuild run whose RSS passes this many GiB (default: 8)")
     parser.add_argument("--keep", action="store_true", help="keep the scratch corpora")
+    parser.add_argument("--commit", help="commit the kgbuild binary was built from (default: HEAD of the "
+                        "source folder in its CMakeCache.txt, with uncommitted changes listed)")
     args = parser.parse_args()
 
     if not Path(args.kgbuild).is_file():
@@ -264,16 +322,16 @@ def main():
     alias_count = write_aliases(aliases)
 
     started = datetime.datetime.now(datetime.timezone.utc)
+    load_at_start = load_average()
     header = [
         f"## Run of {started:%Y-%m-%d %H:%M} UTC",
         "",
         f"- machine: {machine_description()}",
-        f"- commit: {git_commit()}",
+        f"- commit: {args.commit or git_commit(cmake_cache(args.kgbuild).get('CMAKE_HOME_DIRECTORY', REPO))}",
         f"- kgbuild: {args.kgbuild} ({build_type(args.kgbuild)})",
         f"- every measured process pinned to CPU {args.cpu} with taskset; generator seed {args.seed}",
         f"- grep: {subprocess.run(['grep', '--version'], capture_output=True, text=True).stdout.splitlines()[0]}, "
         f"LC_ALL=C, {alias_count} names and aliases",
-        "",
     ]
     sections = []
     for size in sizes:
@@ -291,6 +349,9 @@ def main():
     if not results.exists():
         results.write_text("# Benchmark results\n\nFigures written by `bench/run.py`; "
                            "see the Benchmark section of README.md. Newest run last.\n\n", encoding="utf-8")
+    header += [f"- load average (1, 5, 15 min) at the start: {load_at_start}; at the end: {load_average()}. "
+               "CPU times are the process's own user + system time, so they change less than wall "
+               "times when other processes share the machine.", ""]
     with open(results, "a", encoding="utf-8") as out:
         out.write("\n".join(header) + "\n" + "\n".join(sections) + "\n")
     print(f"run.py: appended the figures to {results}")
