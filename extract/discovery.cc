@@ -173,6 +173,14 @@ size_t SuffixStart(std::string_view word) {
   return std::string_view::npos;
 }
 
+// True for arXiv subject classes (`cs.LG`, `stat.ML`, `eess.IV`) and
+// LaTeX left in text (`exp\Big`, `x\times`), which are not names.
+bool IsCategoryOrMarkup(std::string_view word) {
+  static const RE2 pattern(
+      R"(^(?:cs|stat|eess|math|econ|physics|q-bio|q-fin|quant-ph|cond-mat|astro-ph|hep-[a-z]+|nlin|gr-qc)\.[A-Za-z]{2}$|\\(?:Big|big|left|right|frac|math[a-z]*|text[a-z]*|times|cdot|sum|log|exp|sqrt|alpha|beta|lambda|theta|sigma|mu|pi|in|leq|geq|approx)\b)");
+  return RE2::PartialMatch(re2::StringPiece(word.data(), word.size()), pattern);
+}
+
 // True for file-name artifacts such as `Biomarkers_20250922`: a run of six
 // or more digits after an underscore is a date stamp, not part of a name.
 bool HasDateStamp(std::string_view word) {
@@ -214,7 +222,10 @@ std::vector<ShapeName> FindShapeNames(std::string_view text, const Vocabulary& v
       word = word.substr(0, suffix);
       end = begin + word.size();
     }
-    if (!IsShapeName(word) || vocabulary.IsStopword(NameKey(word)) || HasDateStamp(word)) continue;
+    if (!IsShapeName(word) || vocabulary.IsStopword(NameKey(word)) || HasDateStamp(word) ||
+        IsCategoryOrMarkup(word)) {
+      continue;
+    }
 
     // `IFS ENS`: two name-shaped words with one space between are one name.
     if (!names.empty() && names.back().end + 1 == begin && text[begin - 1] == ' ') {

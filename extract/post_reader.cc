@@ -142,10 +142,18 @@ void Blank(std::string* text, size_t begin, size_t end) {
   }
 }
 
+// Cleans a title for display: drops leading numbering (`3. `, `IV) `) and
+// the LaTeX that arXiv titles carry (`\textsc{Gen2Real}` becomes
+// `Gen2Real`, `LLM$\times$MapReduce` becomes `LLM×MapReduce`).
 std::string StripNumbering(std::string_view title) {
   static const RE2 numbering(R"(^\s*(?:\d+|[IVX]+)[.)]\s+)");
+  static const RE2 text_macro(R"(\\(?:textsc|textbf|textit|texttt|emph|mathrm|mathbf|mathcal|text)\{([^{}]*)\})");
+  static const RE2 times(R"(\\times)");
   std::string text(title);
   RE2::Replace(&text, numbering, "");
+  RE2::GlobalReplace(&text, text_macro, "\\1");
+  RE2::GlobalReplace(&text, times, "\xC3\x97");
+  std::erase(text, '$');
   return CollapseWhitespace(text);
 }
 

@@ -51,7 +51,7 @@ TEST_F(DiscoveryTest, SkipsWordsThatAreNotNames) {
       "Goal: 본 논문은", "The model is large", "Results show gains", "AI and ML research",
       "350M에서 9B 파라미터", "Figure 3", "2D and 3D data", "LLMs are popular", "Section II",
       "Arabic-Centric Instruction", "Training-Free Guidance", "FP16 and W4A8 at Top-1",
-      "Biomarkers_20250922 file",
+      "Biomarkers_20250922 file", "cs.LG and stat.ML", "exp\\Big 항",
   };
   for (const std::string& text : never) EXPECT_EQ(Shapes(text), std::vector<std::string>{}) << text;
 }

@@ -87,6 +87,15 @@ TEST_F(PostReaderTest, CollapsesRunsOfSpacesInTitle) {
   EXPECT_EQ(post->papers[0].title, "Translation Models at Scale");
 }
 
+TEST_F(PostReaderTest, CleansLatexInTitles) {
+  const auto post = Read("- [\\textsc{Gen2Real}: Agile Control](https://arxiv.org/abs/2509.10001)\n"
+                         "- [LLM$\\times$MapReduce: Long Inputs](https://arxiv.org/abs/2410.09342)\n");
+  ASSERT_TRUE(post);
+  ASSERT_EQ(post->papers.size(), 2u);
+  EXPECT_EQ(post->papers[0].title, "Gen2Real: Agile Control");
+  EXPECT_EQ(post->papers[1].title, "LLM×MapReduce: Long Inputs");
+}
+
 TEST_F(PostReaderTest, ReadsArxivLabelUnderHeading) {
   const auto post = Read("## Some Paper\n\narXiv: https://arxiv.org/abs/2401.00001v3\n\nIt works.\n");
   ASSERT_TRUE(post);
