@@ -2,12 +2,16 @@
 
 #include <system_error>
 
+#include "export/comention.h"
+#include "export/gexf.h"
 #include "export/graphml.h"
 #include "export/jsonld.h"
+#include "export/nquads.h"
 #include "export/ntriples.h"
 #include "export/output.h"
 #include "export/rdf.h"
 #include "export/sqlite_store.h"
+#include "export/turtle.h"
 
 namespace kgbuild {
 namespace {
@@ -43,8 +47,24 @@ bool WriteAll(const Graph& graph, const std::filesystem::path& out_dir,
   ok = WriteFile(out_dir / "graph.jsonld",
                  [&](ByteSink* sink) { WriteJsonLd(triples, options, sink); },
                  errors) && ok;
+  ok = WriteFile(out_dir / "graph.ttl",
+                 [&](ByteSink* sink) { WriteTurtle(triples, options, sink); },
+                 errors) && ok;
+  ok = WriteFile(out_dir / "graph.nq",
+                 [&](ByteSink* sink) { WriteNQuads(BuildQuads(graph, options), sink); },
+                 errors) && ok;
   ok = WriteFile(out_dir / "graph.graphml",
                  [&](ByteSink* sink) { WriteGraphMl(graph, options, sink); },
+                 errors) && ok;
+
+  const CoMentionNetwork network = BuildCoMentionNetwork(graph);
+  ok = WriteFile(out_dir / "graph.comention.graphml",
+                 [&](ByteSink* sink) {
+                   WriteCoMentionGraphMl(graph, network, options, sink);
+                 },
+                 errors) && ok;
+  ok = WriteFile(out_dir / "graph.gexf",
+                 [&](ByteSink* sink) { WriteGexf(graph, network, options, sink); },
                  errors) && ok;
 
   std::string error;

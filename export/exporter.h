@@ -1,5 +1,13 @@
 // Writes every export of a finished knowledge graph into one output folder:
-// graph.nt, graph.jsonld, graph.graphml and kg.sqlite.
+//   graph.nt                 the merged graph as N-Triples (export/ntriples.h)
+//   graph.jsonld             the same triples as JSON-LD (export/jsonld.h)
+//   graph.ttl                the same triples as Turtle (export/turtle.h)
+//   graph.nq                 one named graph per post, with mention
+//                            provenance (export/nquads.h)
+//   graph.graphml            the full graph for Gephi (export/graphml.h)
+//   graph.comention.graphml  the entity co-mention network (export/graphml.h)
+//   graph.gexf               the co-mention network over time (export/gexf.h)
+//   kg.sqlite                the SQLite store (export/sqlite_store.h)
 //
 // Each file is written whole or not at all (a temporary file beside it, then
 // a rename), so a failed run leaves the previous version of that file in
@@ -19,8 +27,8 @@
 
 namespace kgbuild {
 
-// Writes the four exports of `graph` into `out_dir`, creating the folder
-// when it is missing. Returns true when all four were written. Otherwise
+// Writes the exports listed above of `graph` into `out_dir`, creating the
+// folder when it is missing. Returns true when all of them were written. Otherwise
 // appends one message per failed file to `*errors`, for example
 // "failed to write kg/graph.nt: write kg/graph.nt.tmp-12: No space left on
 // device", and returns false.

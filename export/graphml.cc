@@ -5,70 +5,43 @@
 #include <unordered_set>
 #include <vector>
 
-#include "export/utf8.h"
-#include "vocab/vocabulary.h"
+#include "export/node_style.h"
+#include "export/xml_text.h"
 
 namespace kgbuild {
 namespace {
 
-constexpr std::string_view kHeader =
+constexpr std::string_view kGraphMlStart =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
     "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
     "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-    "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+    "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+
+constexpr std::string_view kNodeStyleKeys =
     "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
     "  <key id=\"type\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>\n"
     "  <key id=\"iri\" for=\"node\" attr.name=\"iri\" attr.type=\"string\"/>\n"
+    "  <key id=\"r\" for=\"node\" attr.name=\"r\" attr.type=\"int\"/>\n"
+    "  <key id=\"g\" for=\"node\" attr.name=\"g\" attr.type=\"int\"/>\n"
+    "  <key id=\"b\" for=\"node\" attr.name=\"b\" attr.type=\"int\"/>\n";
+
+constexpr std::string_view kEdgeKeys =
+    "  <key id=\"kind\" for=\"edge\" attr.name=\"kind\" attr.type=\"string\"/>\n"
+    "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n";
+
+constexpr std::string_view kFullGraphKeys =
     "  <key id=\"date\" for=\"node\" attr.name=\"date\" attr.type=\"string\"/>\n"
     "  <key id=\"value\" for=\"node\" attr.name=\"value\" attr.type=\"string\"/>\n"
-    "  <key id=\"unit\" for=\"node\" attr.name=\"unit\" attr.type=\"string\"/>\n"
-    "  <key id=\"kind\" for=\"edge\" attr.name=\"kind\" attr.type=\"string\"/>\n"
-    "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
-    "  <graph id=\"kg\" edgedefault=\"directed\">\n";
+    "  <key id=\"unit\" for=\"node\" attr.name=\"unit\" attr.type=\"string\"/>\n";
+
+constexpr std::string_view kCoMentionKeys =
+    "  <key id=\"papers\" for=\"node\" attr.name=\"papers\" attr.type=\"int\"/>\n"
+    "  <key id=\"firstDate\" for=\"node\" attr.name=\"firstDate\" attr.type=\"string\"/>\n"
+    "  <key id=\"edgeFirstDate\" for=\"edge\" attr.name=\"firstDate\" "
+    "attr.type=\"string\"/>\n";
 
 constexpr std::string_view kFooter = "  </graph>\n</graphml>\n";
-
-std::string_view NodeTypeName(const NodeProperties& node) {
-  switch (node.kind) {
-    case NodeKind::kEntity: return EntityTypeName(node.entity_type);
-    default: return NodeKindName(node.kind);
-  }
-}
-
-// U+FFFD as a character reference. Some XML readers (xmldom) warn about a
-// literal U+FFFD as a sign of a decoding problem, and a reference avoids it.
-constexpr std::string_view kReplacementReference = "&#xFFFD;";
-
-// True for the three-byte sequences written as kReplacementReference:
-// U+FFFE and U+FFFF, which XML 1.0 cannot carry, and U+FFFD itself.
-bool IsReplacedSequence(std::string_view sequence) {
-  return sequence == "\xEF\xBF\xBE" || sequence == "\xEF\xBF\xBF" ||
-         sequence == kReplacementCharacter;
-}
-
-bool MustEscapeInXml(unsigned char c) {
-  return c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'';
-}
-
-void AppendEscape(unsigned char c, std::string* out) {
-  switch (c) {
-    case '&': out->append("&amp;"); return;
-    case '<': out->append("&lt;"); return;
-    case '>': out->append("&gt;"); return;
-    case '"': out->append("&quot;"); return;
-    case '\'': out->append("&apos;"); return;
-    case '\t': out->append("&#9;"); return;
-    case '\n': out->append("&#10;"); return;
-    case '\r': out->append("&#13;"); return;
-    default:
-      // TODO(kgbuild): control characters other than tab, newline and
-      // carriage return do not round-trip, because XML 1.0 cannot carry
-      // them even as character references.
-      out->append(kReplacementReference);
-      return;
-  }
-}
 
 void AppendData(std::string_view key, std::string_view value, std::string* out) {
   out->append("      <data key=\"");
@@ -83,15 +56,6 @@ void AppendOptionalData(std::string_view key, std::string_view value,
   if (!value.empty()) AppendData(key, value, out);
 }
 
-// Returns the text for the label attribute, which graph tools need to be
-// non-empty: the node's label, else its path, arXiv id, key or IRI.
-std::string_view DisplayLabel(const NodeProperties& node, std::string_view iri) {
-  for (const std::string* text : {&node.label, &node.path, &node.arxiv_id, &node.key}) {
-    if (!text->empty()) return *text;
-  }
-  return iri;
-}
-
 // Formats `weight` in the shortest form that reads back as the same double;
 // a non-finite weight, which no reader accepts as a weight, becomes 0.
 std::string FormatWeight(double weight) {
@@ -102,35 +66,44 @@ std::string FormatWeight(double weight) {
   return std::string(buffer, result.ptr);
 }
 
-}  // namespace
-
-void AppendXmlEscaped(std::string_view text, std::string* out) {
-  size_t run_start = 0;
-  size_t i = 0;
-  while (i < text.size()) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    const size_t length = ValidUtf8Length(text, i);
-    const bool safe = length > 0 && !MustEscapeInXml(c) &&
-                      !IsReplacedSequence(text.substr(i, length));
-    if (safe) {
-      i += length;
-      continue;
-    }
-
-    out->append(text.substr(run_start, i - run_start));
-    if (length == 1) {
-      AppendEscape(c, out);
-    } else {
-      out->append(kReplacementReference);
-    }
-    i += length == 0 ? 1 : length;
-    run_start = i;
-  }
-  out->append(text.substr(run_start));
+// Opens a <node> element and appends the data every view has: label, type,
+// iri and the colour.
+void StartNode(const NodeProperties& node, const std::string& iri, std::string* out) {
+  out->assign("    <node id=\"");
+  AppendXmlEscaped(iri, out);
+  out->append("\">\n");
+  AppendData("label", DisplayLabel(node, iri), out);
+  AppendData("type", NodeTypeName(node), out);
+  AppendData("iri", iri, out);
+  const Rgb color = NodeColor(node);
+  AppendData("r", std::to_string(color.r), out);
+  AppendData("g", std::to_string(color.g), out);
+  AppendData("b", std::to_string(color.b), out);
 }
 
+// Opens an <edge> element with id "e<index>" and appends kind and weight.
+void StartEdge(size_t index, const std::string& source, const std::string& target,
+               std::string_view kind, double weight, std::string* out) {
+  out->assign("    <edge id=\"e");
+  out->append(std::to_string(index));
+  out->append("\" source=\"");
+  AppendXmlEscaped(source, out);
+  out->append("\" target=\"");
+  AppendXmlEscaped(target, out);
+  out->append("\">\n");
+  AppendData("kind", kind, out);
+  AppendData("weight", FormatWeight(weight), out);
+}
+
+}  // namespace
+
 bool WriteGraphMl(const Graph& graph, const IriOptions& options, ByteSink* sink) {
-  if (!sink->Write(kHeader)) return false;
+  std::string header(kGraphMlStart);
+  header.append(kNodeStyleKeys);
+  header.append(kFullGraphKeys);
+  header.append(kEdgeKeys);
+  header.append("  <graph id=\"kg\" edgedefault=\"directed\">\n");
+  if (!sink->Write(header)) return false;
 
   // The graph's invariants rule out a repeated IRI. Should one occur, the
   // later node is left out, so ids stay unique, and its edges go to the first.
@@ -143,12 +116,7 @@ bool WriteGraphMl(const Graph& graph, const IriOptions& options, ByteSink* sink)
     ids.push_back(NodeIri(node, options));
     if (!written.insert(ids.back()).second) continue;
 
-    element.assign("    <node id=\"");
-    AppendXmlEscaped(ids.back(), &element);
-    element.append("\">\n");
-    AppendData("label", DisplayLabel(node, ids.back()), &element);
-    AppendData("type", NodeTypeName(node), &element);
-    AppendData("iri", ids.back(), &element);
+    StartNode(node, ids.back(), &element);
     AppendOptionalData("date", node.date, &element);
     AppendOptionalData("value", node.value, &element);
     AppendOptionalData("unit", node.unit, &element);
@@ -156,15 +124,49 @@ bool WriteGraphMl(const Graph& graph, const IriOptions& options, ByteSink* sink)
     if (!sink->Write(element)) return false;
   }
 
+  size_t index = 0;
   for (Edge e : boost::make_iterator_range(boost::edges(graph))) {
     const EdgeProperties& edge = graph[e];
-    element.assign("    <edge source=\"");
-    AppendXmlEscaped(ids[boost::source(e, graph)], &element);
-    element.append("\" target=\"");
-    AppendXmlEscaped(ids[boost::target(e, graph)], &element);
-    element.append("\">\n");
-    AppendData("kind", EdgeKindName(edge.kind), &element);
-    AppendData("weight", FormatWeight(edge.weight), &element);
+    StartEdge(index++, ids[boost::source(e, graph)], ids[boost::target(e, graph)],
+              EdgeKindName(edge.kind), edge.weight, &element);
+    element.append("    </edge>\n");
+    if (!sink->Write(element)) return false;
+  }
+
+  return sink->Write(kFooter);
+}
+
+bool WriteCoMentionGraphMl(const Graph& graph, const CoMentionNetwork& network,
+                           const IriOptions& options, ByteSink* sink) {
+  std::string header(kGraphMlStart);
+  header.append(kNodeStyleKeys);
+  header.append(kCoMentionKeys);
+  header.append(kEdgeKeys);
+  header.append("  <graph id=\"comention\" edgedefault=\"undirected\">\n");
+  if (!sink->Write(header)) return false;
+
+  // As in WriteGraphMl, a repeated IRI keeps only its first node.
+  std::vector<std::string> ids;
+  ids.reserve(network.nodes.size());
+  std::unordered_set<std::string> written;
+  std::string element;
+  for (const CoMentionNetwork::Node& node : network.nodes) {
+    const NodeProperties& entity = graph[node.entity];
+    ids.push_back(NodeIri(entity, options));
+    if (!written.insert(ids.back()).second) continue;
+
+    StartNode(entity, ids.back(), &element);
+    AppendData("papers", std::to_string(node.papers), &element);
+    AppendOptionalData("firstDate", node.first_date, &element);
+    element.append("    </node>\n");
+    if (!sink->Write(element)) return false;
+  }
+
+  for (size_t i = 0; i < network.links.size(); ++i) {
+    const CoMentionNetwork::Link& link = network.links[i];
+    StartEdge(i, ids[link.first], ids[link.second], kCoMentionKind, link.papers,
+              &element);
+    AppendOptionalData("edgeFirstDate", link.first_date, &element);
     element.append("    </edge>\n");
     if (!sink->Write(element)) return false;
   }

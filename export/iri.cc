@@ -1,6 +1,7 @@
 #include "export/iri.h"
 
 #include <cstddef>
+#include <cstdint>
 
 #include "export/utf8.h"
 #include "vocab/text.h"
@@ -121,6 +122,27 @@ std::string NodeIri(const NodeProperties& node, const IriOptions& options) {
              PercentEncode(KeyAfterPrefix(node.key));
   }
   return options.base + "id/unknown/" + PercentEncode(node.key);
+}
+
+std::string StatementIri(std::string_view subject, std::string_view predicate,
+                         std::string_view object, const Provenance& provenance,
+                         const IriOptions& options) {
+  constexpr uint64_t kFnvOffsetBasis = 0xcbf29ce484222325ULL;
+  constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
+  uint64_t hash = kFnvOffsetBasis;
+  bool first = true;
+  for (std::string_view part : {subject, predicate, object,
+                                std::string_view(provenance.section)}) {
+    if (!first) hash = (hash ^ '\n') * kFnvPrime;
+    first = false;
+    for (unsigned char c : part) hash = (hash ^ c) * kFnvPrime;
+  }
+
+  static constexpr char kLowerHexDigits[] = "0123456789abcdef";
+  std::string hex(16, '0');
+  for (int i = 15; i >= 0; --i, hash >>= 4) hex[i] = kLowerHexDigits[hash & 0x0F];
+  return options.base + "id/statement/" + PercentEncode(provenance.file) + "/" +
+         std::to_string(provenance.line) + "-" + hex;
 }
 
 std::optional<std::string> HttpUrlToIri(std::string_view url) {

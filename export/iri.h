@@ -41,6 +41,17 @@ std::string VocabularyNamespace(const IriOptions& options);
 // is never empty.
 std::string NodeIri(const NodeProperties& node, const IriOptions& options);
 
+// Returns the IRI of the statement resource that records where a post says
+// the triple (subject, predicate, object):
+//   BASE id/statement/<pct(file)>/<line>-<hash>
+// where hash is the 64-bit FNV-1a hash, as 16 lowercase hex digits, of
+// subject, predicate, object and section joined by newlines. The hash
+// depends only on those bytes, so the IRI is the same on every machine;
+// two mentions on one line differ in their triple and so in their hash.
+std::string StatementIri(std::string_view subject, std::string_view predicate,
+                         std::string_view object, const Provenance& provenance,
+                         const IriOptions& options);
+
 // Percent-encodes every byte of `text` outside [A-Za-z0-9-._~] as %XX with
 // uppercase hex digits.
 std::string PercentEncode(std::string_view text);

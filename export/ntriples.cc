@@ -25,9 +25,39 @@ void AppendEscape(unsigned char c, std::string* out) {
   out->push_back(kHexDigits[c & 0x0F]);
 }
 
-// Appends `text` escaped as the inside of a STRING_LITERAL_QUOTE, copying
-// each run of characters that need no escape at once.
-void AppendLiteralText(std::string_view text, std::string* out) {
+void AppendIri(std::string_view iri, std::string* out) {
+  out->push_back('<');
+  out->append(EscapeIriForbidden(iri));
+  out->push_back('>');
+}
+
+// Appends subject, predicate and object, each followed by a space.
+void AppendTerms(const Triple& triple, std::string* out) {
+  AppendIri(triple.subject, out);
+  out->push_back(' ');
+  AppendIri(triple.predicate, out);
+  out->push_back(' ');
+  if (triple.object_kind == ObjectKind::kIri) {
+    AppendIri(triple.object, out);
+  } else {
+    out->push_back('"');
+    AppendEscapedLiteralText(triple.object, out);
+    out->push_back('"');
+    if (!triple.language.empty()) {
+      out->push_back('@');
+      out->append(triple.language);
+    } else if (!triple.datatype.empty()) {
+      out->append("^^");
+      AppendIri(triple.datatype, out);
+    }
+  }
+  out->push_back(' ');
+}
+
+}  // namespace
+
+// Copies each run of characters that need no escape at once.
+void AppendEscapedLiteralText(std::string_view text, std::string* out) {
   size_t run_start = 0;
   size_t i = 0;
   while (i < text.size()) {
@@ -50,34 +80,19 @@ void AppendLiteralText(std::string_view text, std::string* out) {
   out->append(text.substr(run_start));
 }
 
-void AppendIri(std::string_view iri, std::string* out) {
-  out->push_back('<');
-  out->append(EscapeIriForbidden(iri));
-  out->push_back('>');
+void AppendNTriplesLine(const Triple& triple, std::string* out) {
+  AppendTerms(triple, out);
+  out->append(".\n");
 }
 
-}  // namespace
-
-void AppendNTriplesLine(const Triple& triple, std::string* out) {
-  AppendIri(triple.subject, out);
-  out->push_back(' ');
-  AppendIri(triple.predicate, out);
-  out->push_back(' ');
-  if (triple.object_kind == ObjectKind::kIri) {
-    AppendIri(triple.object, out);
-  } else {
-    out->push_back('"');
-    AppendLiteralText(triple.object, out);
-    out->push_back('"');
-    if (!triple.language.empty()) {
-      out->push_back('@');
-      out->append(triple.language);
-    } else if (!triple.datatype.empty()) {
-      out->append("^^");
-      AppendIri(triple.datatype, out);
-    }
+void AppendNQuadsLine(const Triple& triple, std::string_view graph_iri,
+                      std::string* out) {
+  AppendTerms(triple, out);
+  if (!graph_iri.empty()) {
+    AppendIri(graph_iri, out);
+    out->push_back(' ');
   }
-  out->append(" .\n");
+  out->append(".\n");
 }
 
 bool WriteNTriples(const std::vector<Triple>& triples, ByteSink* sink) {

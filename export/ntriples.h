@@ -34,6 +34,17 @@ bool WriteNTriples(const std::vector<Triple>& triples, ByteSink* sink);
 // Appends one triple as an N-Triples line, newline included.
 void AppendNTriplesLine(const Triple& triple, std::string* out);
 
+// Appends one triple in the named graph `graph_iri` as an N-Quads line,
+// newline included; an empty `graph_iri` means the default graph and gives
+// the N-Triples line. Terms are escaped as in N-Triples.
+void AppendNQuadsLine(const Triple& triple, std::string_view graph_iri,
+                      std::string* out);
+
+// Appends `text` escaped by the literal rules above, without the enclosing
+// quotes. The result is also a valid Turtle STRING_LITERAL_QUOTE body, so
+// the Turtle writer escapes through this function too.
+void AppendEscapedLiteralText(std::string_view text, std::string* out);
+
 }  // namespace kgbuild
 
 #endif  // KGBUILD_EXPORT_NTRIPLES_H_

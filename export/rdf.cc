@@ -1,6 +1,7 @@
 #include "export/rdf.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "export/utf8.h"
 #include "vocab/text.h"
@@ -44,6 +45,14 @@ class TripleBuilder {
   std::string Mls(std::string_view local) const { return Join(kMlsNamespace, local); }
   std::string Skos(std::string_view local) const { return Join(kSkosNamespace, local); }
   std::string Kg(std::string_view local) const { return Join(kg_, local); }
+
+  void AddAll(std::vector<Triple> triples) {
+    triples_.insert(triples_.end(), std::make_move_iterator(triples.begin()),
+                    std::make_move_iterator(triples.end()));
+  }
+
+  // Returns the triples added so far, unsorted.
+  std::vector<Triple> Take() { return std::move(triples_); }
 
   std::vector<Triple> Finish() {
     std::sort(triples_.begin(), triples_.end());
@@ -146,20 +155,30 @@ std::vector<std::pair<std::string, std::string>> RdfPrefixes(
   };
 }
 
+std::vector<Triple> NodeTriples(const NodeProperties& node, const std::string& iri,
+                                const IriOptions& options) {
+  TripleBuilder out(options);
+  switch (node.kind) {
+    case NodeKind::kPost: AddPost(node, iri, &out); break;
+    case NodeKind::kPaper: AddPaper(node, iri, &out); break;
+    case NodeKind::kEntity: AddEntity(node, iri, &out); break;
+    case NodeKind::kResult: AddResult(node, iri, &out); break;
+  }
+  return out.Take();
+}
+
+std::string EdgePredicateIri(EdgeKind kind, const IriOptions& options) {
+  return EdgePredicate(kind, TripleBuilder(options));
+}
+
 std::vector<Triple> BuildTriples(const Graph& graph, const IriOptions& options) {
   TripleBuilder out(options);
 
   std::vector<std::string> iris;
   iris.reserve(boost::num_vertices(graph));
   for (Vertex v : boost::make_iterator_range(boost::vertices(graph))) {
-    const NodeProperties& node = graph[v];
-    iris.push_back(NodeIri(node, options));
-    switch (node.kind) {
-      case NodeKind::kPost: AddPost(node, iris.back(), &out); break;
-      case NodeKind::kPaper: AddPaper(node, iris.back(), &out); break;
-      case NodeKind::kEntity: AddEntity(node, iris.back(), &out); break;
-      case NodeKind::kResult: AddResult(node, iris.back(), &out); break;
-    }
+    iris.push_back(NodeIri(graph[v], options));
+    out.AddAll(NodeTriples(graph[v], iris.back(), options));
   }
 
   for (Edge e : boost::make_iterator_range(boost::edges(graph))) {

@@ -74,6 +74,16 @@ std::vector<std::pair<std::string, std::string>> RdfPrefixes(
 // Returns the triples of `graph`, sorted and without duplicates.
 std::vector<Triple> BuildTriples(const Graph& graph, const IriOptions& options);
 
+// Returns the triples that describe `node` itself (type, names, literals),
+// without those of its edges, in no particular order. `iri` is
+// NodeIri(node, options). BuildTriples is the union of these and one triple
+// per edge.
+std::vector<Triple> NodeTriples(const NodeProperties& node, const std::string& iri,
+                                const IriOptions& options);
+
+// Returns the predicate IRI that BuildTriples writes for an edge of `kind`.
+std::string EdgePredicateIri(EdgeKind kind, const IriOptions& options);
+
 // True when `text` is an xsd:decimal lexical form:
 // [+-]? ( digits ( "." digits? )? | "." digits ).
 bool IsXsdDecimal(std::string_view text);

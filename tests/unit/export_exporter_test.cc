@@ -36,7 +36,7 @@ class WriteAllTest : public ::testing::Test {
   fs::path folder_;
 };
 
-TEST_F(WriteAllTest, WritesFourFiles) {
+TEST_F(WriteAllTest, WritesEveryFormat) {
   std::vector<std::string> errors;
   ASSERT_TRUE(WriteAll(testing::MakeSampleGraph(), folder_ / "kg", IriOptions{}, &errors));
 
@@ -46,8 +46,10 @@ TEST_F(WriteAllTest, WritesFourFiles) {
     names.push_back(entry.path().filename().string());
   }
   std::sort(names.begin(), names.end());
-  EXPECT_EQ(names, (std::vector<std::string>{"graph.graphml", "graph.jsonld",
-                                             "graph.nt", "kg.sqlite"}));
+  EXPECT_EQ(names, (std::vector<std::string>{
+                       "graph.comention.graphml", "graph.gexf", "graph.graphml",
+                       "graph.jsonld", "graph.nq", "graph.nt", "graph.ttl",
+                       "kg.sqlite"}));
 }
 
 TEST_F(WriteAllTest, IsByteIdenticalAcrossRuns) {
@@ -55,7 +57,8 @@ TEST_F(WriteAllTest, IsByteIdenticalAcrossRuns) {
   ASSERT_TRUE(WriteAll(testing::MakeSampleGraph(), folder_ / "a", IriOptions{}, &errors));
   ASSERT_TRUE(WriteAll(testing::MakeSampleGraph(), folder_ / "b", IriOptions{}, &errors));
 
-  for (const char* name : {"graph.nt", "graph.jsonld", "graph.graphml"}) {
+  for (const char* name : {"graph.nt", "graph.jsonld", "graph.graphml", "graph.ttl",
+                           "graph.nq", "graph.comention.graphml", "graph.gexf"}) {
     EXPECT_EQ(ReadFile(folder_ / "a" / name), ReadFile(folder_ / "b" / name)) << name;
   }
 }
