@@ -181,7 +181,10 @@ EntityType TypeFromShape(std::string_view name, bool glossed) {
   }
   for (const std::string_view word : {"network", "learning", "attention", "encoding", "former",
                                       "tuning", "training", "optimization", "sampling", "distillation",
-                                      "quantization", "regularization", "function"}) {
+                                      "quantization", "regularization", "function", "caching", "routing",
+                                      "search", "alignment", "guidance", "merging", "pruning", "scaling",
+                                      "estimation", "decoding", "tokenization", "prompting", "embedding",
+                                      "augmentation", "normalization", "loss", "algorithm", "method"}) {
     if (lower.find(word) != std::string::npos) return EntityType::kMethod;
   }
   for (const std::string_view word : {"model", "gpt", "llm", "agent"}) {
