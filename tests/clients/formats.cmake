@@ -49,3 +49,18 @@ kgbuild_add_client_test(clients.gexf_graphology.samples KGBUILD_NODE_EXECUTABLE
   "${KGBUILD_NODE_EXECUTABLE}" "${CLIENTS_DIR}/gexf_check.mjs" "${KGBUILD_OUT_SAMPLES}/graph.gexf"
   "https://w3id.org/kgbuild/id/model/Q%3C%26%3E%22Net=2026-01-17"
   "https://w3id.org/kgbuild/id/hardware/A100=2026-01-05")
+
+# The names of stress_names.json, read back from every format.
+kgbuild_add_client_test(clients.names_roundtrip.samples KGBUILD_NODE_EXECUTABLE
+  "${KGBUILD_NODE_EXECUTABLE}" "${CLIENTS_DIR}/names_roundtrip.mjs"
+  "${KGBUILD_OUT_SAMPLES}" "${CLIENTS_DIR}/stress_names.json")
+kgbuild_add_client_test(clients.names_networkx.samples KGBUILD_PYTHON3_EXECUTABLE
+  "${KGBUILD_PYTHON3_EXECUTABLE}" "${CLIENTS_DIR}/names_roundtrip.py"
+  "${KGBUILD_OUT_SAMPLES}" "${CLIENTS_DIR}/stress_names.json")
+
+# The same posts in two folders with different absolute paths give the same
+# bytes and IRIs.
+kgbuild_add_client_test(clients.same_output_two_paths KGBUILD_SQLITE3_EXECUTABLE
+  "${KGBUILD_SH_EXECUTABLE}" "${CLIENTS_DIR}/same_output_two_paths.sh"
+  $<TARGET_FILE:kgbuild> "${KGBUILD_SQLITE3_EXECUTABLE}"
+  "${PROJECT_SOURCE_DIR}/samples/good" "${CMAKE_BINARY_DIR}/out/two_paths")

@@ -52,6 +52,10 @@ TEST(NodeIriTest, MintsIrisForAwkwardNames) {
        "https://w3id.org/kgbuild/id/organization/Qwen2.5-Coder_7B~x"},
       {"entity with slash and backslash", Entity(EntityType::kHardware, "a/b\\c"),
        "https://w3id.org/kgbuild/id/hardware/a%2Fb%5Cc"},
+      {"entity with control character, spaces and Korean",
+       Entity(EntityType::kModel, "K<>&\"\\한글 LM\a"),
+       "https://w3id.org/kgbuild/id/model/"
+       "K%3C%3E%26%22%5C%ED%95%9C%EA%B8%80%20LM%07"},
       {"result key after its prefix",
        graph[AddResultNode(&graph, "2509.13353/1", "x", "1")],
        "https://w3id.org/kgbuild/id/result/2509.13353%2F1"},
@@ -69,6 +73,23 @@ TEST(NodeIriTest, UsesConfiguredBase) {
   EXPECT_EQ(NodeIri(Entity(EntityType::kTask, "QA"), options),
             "http://example.org/kg/id/task/QA");
   EXPECT_EQ(VocabularyNamespace(options), "http://example.org/kg/ns#");
+}
+
+TEST(StatementIriTest, HashesTripleAndSection) {
+  const Provenance provenance{"2025/09/글.md", "goal", 12};
+  const std::string iri =
+      StatementIri("https://arxiv.org/abs/2509.13353", "http://schema.org/mentions",
+                   "https://w3id.org/kgbuild/id/model/TinyNet", {"p.md", "goal", 12},
+                   IriOptions{});
+
+  EXPECT_EQ(iri, "https://w3id.org/kgbuild/id/statement/p.md/12-4294892c16843148");
+  EXPECT_EQ(StatementIri("s", "p", "o", provenance, IriOptions{}).rfind(
+                "https://w3id.org/kgbuild/id/statement/2025%2F09%2F%EA%B8%80.md/12-", 0),
+            0u);
+  EXPECT_NE(StatementIri("s", "p", "o", provenance, IriOptions{}),
+            StatementIri("s", "p", "o2", provenance, IriOptions{}));
+  EXPECT_NE(StatementIri("s", "p", "o", provenance, IriOptions{}),
+            StatementIri("s", "p", "o", {"2025/09/글.md", "results", 12}, IriOptions{}));
 }
 
 TEST(PercentEncodeTest, EncodesEveryByteOutsideUnreserved) {

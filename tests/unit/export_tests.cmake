@@ -5,7 +5,10 @@ set(KGBUILD_EXPORT_TEST_SOURCES
   export_iri_test.cc
   export_rdf_test.cc
   export_ntriples_test.cc
+  export_turtle_test.cc
+  export_nquads_test.cc
   export_jsonld_test.cc
   export_graphml_test.cc
+  export_gephi_test.cc
   export_sqlite_test.cc
   export_exporter_test.cc)
