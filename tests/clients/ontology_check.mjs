@@ -1,10 +1,11 @@
-// Usage: node ontology_check.mjs ONTOLOGY.ttl GRAPH.nt...
+// Usage: node ontology_check.mjs ONTOLOGY.ttl GRAPH...
 //
 // Checks that the ontology declares every term of the project namespace that
-// the graphs use as a predicate or as an rdf:type object, and that each term
-// it declares has an English rdfs:label and rdfs:comment. Prints each problem
-// and exits 1 when there is one, exits 0 otherwise, and exits 2 on a usage
-// error, an unreadable file or a parse error.
+// the graphs (N-Triples, N-Quads or Turtle, by file extension) use as a
+// predicate or as an rdf:type object, and that each term it declares has an
+// English rdfs:label and rdfs:comment. Prints each problem and exits 1 when
+// there is one, exits 0 otherwise, and exits 2 on a usage error, an
+// unreadable file or a parse error.
 
 import { InputError, readRdf } from './shacl_validate.mjs';
 
@@ -21,7 +22,7 @@ const REQUIRED_TERMS = [`${KG}section`, `${KG}line`];
 function main() {
   const args = process.argv.slice(2);
   if (args.length < 2) {
-    console.error('usage: node ontology_check.mjs ONTOLOGY.ttl GRAPH.nt...');
+    console.error('usage: node ontology_check.mjs ONTOLOGY.ttl GRAPH...');
     process.exit(2);
   }
   const [ontologyPath, ...graphPaths] = args;

@@ -9,7 +9,8 @@ set(KGBUILD_VOCAB_DIR "${PROJECT_SOURCE_DIR}/vocab")
 kgbuild_add_client_test(clients.ontology_terms KGBUILD_NODE_EXECUTABLE
   "${KGBUILD_NODE_EXECUTABLE}" "${CLIENTS_DIR}/ontology_check.mjs"
   "${KGBUILD_VOCAB_DIR}/ontology.ttl"
-  "${KGBUILD_OUT_SAMPLES}/graph.nt" "${KGBUILD_OUT_DEV}/graph.nt")
+  "${KGBUILD_OUT_SAMPLES}/graph.nt" "${KGBUILD_OUT_SAMPLES}/graph.nq"
+  "${KGBUILD_OUT_DEV}/graph.nt")
 
 kgbuild_add_client_test(clients.shacl.dev KGBUILD_NODE_EXECUTABLE
   "${KGBUILD_NODE_EXECUTABLE}" "${CLIENTS_DIR}/shacl_validate.mjs"

@@ -1,7 +1,7 @@
 // Usage: node shacl_validate.mjs [--expect FILE] GRAPH SHAPES.ttl
 //
-// Validates the RDF graph in GRAPH (N-Triples, or Turtle when the name ends
-// in .ttl) against the SHACL shapes in SHAPES.ttl with rdf-validate-shacl.
+// Validates the RDF graph in GRAPH (N-Triples, Turtle when the name ends in
+// .ttl, N-Quads with its named graphs merged when it ends in .nq) against the SHACL shapes in SHAPES.ttl with rdf-validate-shacl.
 // Oxigraph parses both files. Prints one line when the graph conforms and
 // exits 0. Otherwise prints one line per validation result, sorted, as
 //   FOCUS_NODE TAB PATH TAB CONSTRAINT_COMPONENT TAB VALUE TAB MESSAGE
@@ -75,7 +75,9 @@ function toPlainQuad(quad) {
 }
 
 function formatForPath(path) {
-  return path.endsWith('.ttl') ? 'text/turtle' : 'application/n-triples';
+  if (path.endsWith('.ttl')) return 'text/turtle';
+  if (path.endsWith('.nq')) return 'application/n-quads';
+  return 'application/n-triples';
 }
 
 // Parses RDF text into an array of plain quads. `format` is a media type
@@ -88,8 +90,8 @@ export function parseRdf(text, format, name) {
   }
 }
 
-// Reads and parses the RDF file at `path`; Turtle when it ends in .ttl,
-// N-Triples otherwise.
+// Reads and parses the RDF file at `path`: Turtle when it ends in .ttl,
+// N-Quads when it ends in .nq, N-Triples otherwise.
 export function readRdf(path) {
   let text;
   try {
