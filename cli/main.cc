@@ -14,6 +14,7 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -343,13 +344,14 @@ Contributions ReadAllPosts(const Options& options, const Extractor& extractor,
     ++counts->posts_read;
   }
 
+  std::set<std::string> found;
+  for (const PostFile& file : files) found.insert(file.relative);
   for (const auto& [path, contribution] : stored) {
     if (contributions.count(path) != 0) continue;
     if (IsUnder(path, unread_folders)) {
       contributions.emplace(path, contribution);
       ++counts->posts_kept;
-    } else if (std::none_of(files.begin(), files.end(),
-                            [&](const PostFile& file) { return file.relative == path; })) {
+    } else if (found.count(path) == 0) {
       ++counts->posts_removed;
     }
   }
