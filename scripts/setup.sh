@@ -12,6 +12,7 @@ packages=(
   libboost-graph-dev rapidjson-dev libsqlite3-dev sqlite3 libre2-dev
   libgtest-dev libmd4c-dev libyaml-cpp-dev libicu-dev libssl-dev
   raptor2-utils python3
+  clang libclang-rt-14-dev
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 
