@@ -197,6 +197,11 @@ def format_rss(run):
     return f"{run.max_rss_kb / 1024:.0f} MiB" + (" (killed at the cap)" if run.killed else "")
 
 
+def killed_note(run):
+    return (f"not measured: killed at the memory cap after {run.cpu:.2f} s CPU "
+            f"({run.wall:.2f} s wall)")
+
+
 def status_note(run):
     if run.killed:
         return "killed: RSS passed the cap"
@@ -246,15 +251,16 @@ def benchmark_size(size, args, scratch, aliases, incremental):
     rows += [
         ("full build: time", f"{full.wall:.2f} s wall, {full.cpu:.2f} s CPU (user {full.user:.2f} s, "
          f"sys {full.system:.2f} s); {status_note(full)}"),
-        ("full build: throughput", f"{megabytes / full.wall:.2f} MB/s and {size / full.wall:.0f} posts/s wall, "
+        ("full build: throughput", killed_note(full) if full.killed else
+         f"{megabytes / full.wall:.2f} MB/s and {size / full.wall:.0f} posts/s wall, "
          f"{megabytes / full.cpu:.2f} MB/s and {size / full.cpu:.0f} posts/s CPU"),
         ("full build: peak RSS", format_rss(full) + " (target: at most 1 GiB at 100,000 posts)"),
         ("papers found (ScholarlyArticle lines in graph.nt)", f"{papers_found:,}"),
         ("grep -F -o -f ALIASES: time", f"{grep.wall:.2f} s wall, {grep.cpu:.2f} s CPU; "
          f"{megabytes / grep.wall:.1f} MB/s wall, {megabytes / grep.cpu:.1f} MB/s CPU; "
          f"{grep_matches} matches; peak RSS {grep.max_rss_kb / 1024:.0f} MiB"),
-        ("ratio kgbuild time / grep time", f"{full.wall / grep.wall:.1f} wall, {full.cpu / grep.cpu:.1f} CPU "
-         "(target: at most 2.0)"),
+        ("ratio kgbuild time / grep time", killed_note(full) if full.killed else
+         f"{full.wall / grep.wall:.1f} wall, {full.cpu / grep.cpu:.1f} CPU (target: at most 2.0)"),
         ("startup (run on an empty folder)", f"{startup.cpu:.2f} s CPU ({startup.wall:.2f} s wall)"),
     ]
 
