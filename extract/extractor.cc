@@ -385,12 +385,33 @@ class PaperExtractor {
       if (span.evidence == TypeEvidence::kVocabulary) continue;
       std::optional<EntityType> cue = cues_.TypeAfter(span.following_word);
       if (!cue) cue = cues_.TypeBefore(WordBefore(text, span.begin));
+      if (!cue && IsWhereResultsAre(text, spans, span)) cue = EntityType::kDataset;
       if (cue) {
         span.type = *cue;
         span.evidence = TypeEvidence::kCue;
       }
     }
     return spans;
+  }
+
+  // True for a name that results are reported on: `K&R-GEC에서 F0.5 71.8`,
+  // `reaches 84% accuracy on FooBench`. A sentence with a metric or a
+  // percentage, and the name right after `on` or right before `에서`, names
+  // a dataset or benchmark.
+  static bool IsWhereResultsAre(std::string_view text, const std::vector<NameSpan>& spans,
+                                const NameSpan& span) {
+    const std::string_view sentence = SentenceOf(text, span.begin);
+    const bool has_metric = std::any_of(spans.begin(), spans.end(), [&](const NameSpan& other) {
+      return other.type == EntityType::kMetric && other.evidence == TypeEvidence::kVocabulary &&
+             other.begin >= static_cast<size_t>(sentence.data() - text.data()) &&
+             other.end <= static_cast<size_t>(sentence.data() - text.data() + sentence.size());
+    });
+    if (!has_metric && sentence.find('%') == std::string_view::npos) return false;
+
+    const std::string_view after = text.substr(span.end);
+    if (after.starts_with("에서")) return true;
+    const std::string_view before = text.substr(0, span.begin);
+    return before.ends_with(" on ") || before.ends_with(" On ");
   }
 
   // `시퀀스, 파이프라인, 윈도우 병렬성` names three methods: the head word of a
