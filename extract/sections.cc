@@ -1,6 +1,7 @@
 #include "extract/sections.h"
 
 #include <string>
+#include <unordered_map>
 
 #include "vocab/text.h"
 
@@ -107,11 +108,13 @@ std::string_view StripDecoration(std::string_view text) {
 }
 
 SectionKind Lookup(std::string_view name) {
-  const std::string key = NameKey(name);
-  for (const SectionName& entry : kSectionNames) {
-    if (NameKey(entry.name) == key) return entry.kind;
-  }
-  return SectionKind::kOther;
+  static const std::unordered_map<std::string, SectionKind> kByKey = [] {
+    std::unordered_map<std::string, SectionKind> by_key;
+    for (const SectionName& entry : kSectionNames) by_key.emplace(NameKey(entry.name), entry.kind);
+    return by_key;
+  }();
+  const auto found = kByKey.find(NameKey(name));
+  return found == kByKey.end() ? SectionKind::kOther : found->second;
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "vocab/text.h"
 
+#include <algorithm>
+
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -109,7 +111,29 @@ std::string AsciiLowercase(std::string_view text) {
   return lower;
 }
 
+namespace {
+
+bool IsNameSeparator(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '_' || c == '.' ||
+         c == 0xB7;
+}
+
+}  // namespace
+
 std::string NameKey(std::string_view name) {
+  // ASCII needs no ICU: NFKC leaves it unchanged and case folding is
+  // lowercasing. Most names are ASCII, and this runs for every mention.
+  const bool ascii = std::all_of(name.begin(), name.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) {
+    std::string key;
+    key.reserve(name.size());
+    for (const char c : name) {
+      if (!IsNameSeparator(static_cast<unsigned char>(c))) key.push_back(AsciiLower(c));
+    }
+    return key;
+  }
+
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc_casefold =
       icu::Normalizer2::getNFKCCasefoldInstance(status);
@@ -127,9 +151,7 @@ std::string NameKey(std::string_view name) {
   for (size_t i = 0; i < folded.size();) {
     size_t length = 0;
     const char32_t c = DecodeUtf8(folded, i, &length);
-    const bool separator = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-                           c == '-' || c == '_' || c == '.' || c == 0xB7;
-    if (!separator) key.append(folded, i, length);
+    if (!IsNameSeparator(c)) key.append(folded, i, length);
     i += length;
   }
   return key;
