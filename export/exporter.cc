@@ -41,15 +41,20 @@ bool WriteAll(const Graph& graph, const std::filesystem::path& out_dir,
     return false;
   }
 
-  const std::vector<Triple> triples = BuildTriples(graph, options);
-  bool ok = WriteFile(out_dir / "graph.nt",
-                      [&](ByteSink* sink) { WriteNTriples(triples, sink); }, errors);
-  ok = WriteFile(out_dir / "graph.jsonld",
-                 [&](ByteSink* sink) { WriteJsonLd(triples, options, sink); },
-                 errors) && ok;
-  ok = WriteFile(out_dir / "graph.ttl",
-                 [&](ByteSink* sink) { WriteTurtle(triples, options, sink); },
-                 errors) && ok;
+  // The triples are freed before the quads are built: the two lists are
+  // the largest things a run holds.
+  bool ok = true;
+  {
+    const std::vector<Triple> triples = BuildTriples(graph, options);
+    ok = WriteFile(out_dir / "graph.nt", [&](ByteSink* sink) { WriteNTriples(triples, sink); },
+                   errors) && ok;
+    ok = WriteFile(out_dir / "graph.jsonld",
+                   [&](ByteSink* sink) { WriteJsonLd(triples, options, sink); },
+                   errors) && ok;
+    ok = WriteFile(out_dir / "graph.ttl",
+                   [&](ByteSink* sink) { WriteTurtle(triples, options, sink); },
+                   errors) && ok;
+  }
   ok = WriteFile(out_dir / "graph.nq",
                  [&](ByteSink* sink) { WriteNQuads(BuildQuads(graph, options), sink); },
                  errors) && ok;

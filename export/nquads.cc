@@ -72,8 +72,11 @@ std::vector<Quad> BuildQuads(const Graph& graph, const IriOptions& options) {
     shared.push_back(SharedNodeTriples(graph[v], iris.back(), options));
   }
 
-  // The named graphs: per edge, per post in its provenance.
+  // The named graphs: per edge, per post in its provenance. A node's own
+  // triples go into each post's graph once, however many of its edges the
+  // post contributed, which keeps the list (and memory) near its final size.
   std::vector<Quad> quads;
+  std::set<std::pair<std::string, Vertex>> described;  // (post file, node)
   for (Edge e : boost::make_iterator_range(boost::edges(graph))) {
     const EdgeProperties& edge = graph[e];
     const Vertex source = boost::source(e, graph);
@@ -91,20 +94,32 @@ std::vector<Quad> BuildQuads(const Graph& graph, const IriOptions& options) {
 
       quads.push_back({graph_iri, edge_triple});
       for (Vertex end : {source, target}) {
+        if (!described.emplace(provenance.file, end).second) continue;
         for (const Triple& triple : shared[end]) quads.push_back({graph_iri, triple});
       }
     }
   }
 
-  // The default graph: what no post's graph holds.
-  std::set<Triple> in_named_graphs;
-  for (const Quad& quad : quads) in_named_graphs.insert(quad.triple);
-  for (Triple& triple : BuildTriples(graph, options)) {
-    if (in_named_graphs.count(triple) == 0) quads.push_back({"", std::move(triple)});
-  }
-
+  described.clear();
   std::sort(quads.begin(), quads.end());
   quads.erase(std::unique(quads.begin(), quads.end()), quads.end());
+
+  // The default graph: what no post's graph holds. Named-graph triples are
+  // looked up in a sorted copy, because a std::set of them costs several
+  // times the memory.
+  std::vector<Triple> in_named_graphs;
+  in_named_graphs.reserve(quads.size());
+  for (const Quad& quad : quads) in_named_graphs.push_back(quad.triple);
+  std::sort(in_named_graphs.begin(), in_named_graphs.end());
+  in_named_graphs.erase(std::unique(in_named_graphs.begin(), in_named_graphs.end()), in_named_graphs.end());
+  const size_t named_count = quads.size();
+  for (Triple& triple : BuildTriples(graph, options)) {
+    if (!std::binary_search(in_named_graphs.begin(), in_named_graphs.end(), triple)) {
+      quads.push_back({"", std::move(triple)});
+    }
+  }
+  in_named_graphs = {};
+  std::inplace_merge(quads.begin(), quads.begin() + static_cast<std::ptrdiff_t>(named_count), quads.end());
   return quads;
 }
 
