@@ -56,7 +56,7 @@ bool WriteAll(const Graph& graph, const std::filesystem::path& out_dir,
                    errors) && ok;
   }
   ok = WriteFile(out_dir / "graph.nq",
-                 [&](ByteSink* sink) { WriteNQuads(BuildQuads(graph, options), sink); },
+                 [&](ByteSink* sink) { WriteGraphNQuads(graph, options, sink); },
                  errors) && ok;
   ok = WriteFile(out_dir / "graph.graphml",
                  [&](ByteSink* sink) { WriteGraphMl(graph, options, sink); },

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <set>
 #include <string_view>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
 
 #include "export/ntriples.h"
 
@@ -34,9 +37,9 @@ std::vector<Triple> SharedNodeTriples(const NodeProperties& node, const std::str
   return triples;
 }
 
-void AddStatement(const std::string& graph_iri, const Triple& edge_triple,
-                  const Provenance& provenance, const IriOptions& options,
-                  std::vector<Quad>* quads) {
+// Appends the reified statement of one provenance entry of `edge_triple`.
+void AddStatement(const Triple& edge_triple, const Provenance& provenance,
+                  const IriOptions& options, std::vector<Triple>* triples) {
   const std::string rdf(kRdfNamespace);
   const std::string kg = VocabularyNamespace(options);
   const std::string statement =
@@ -44,9 +47,8 @@ void AddStatement(const std::string& graph_iri, const Triple& edge_triple,
                    provenance, options);
   auto add = [&](std::string predicate, ObjectKind kind, std::string object,
                  std::string datatype) {
-    quads->push_back({graph_iri,
-                      {statement, std::move(predicate), kind, std::move(object),
-                       std::move(datatype), ""}});
+    triples->push_back({statement, std::move(predicate), kind, std::move(object),
+                        std::move(datatype), ""});
   };
 
   add(rdf + "type", ObjectKind::kIri, rdf + "Statement", "");
@@ -58,6 +60,52 @@ void AddStatement(const std::string& graph_iri, const Triple& edge_triple,
   }
   add(kg + "line", ObjectKind::kLiteral, std::to_string(provenance.line),
       std::string(kXsdNamespace) + "integer");
+}
+
+// True when the default graph is exactly the node and edge triples that no
+// post's graph holds. Then the streamed writer can pick them by where they
+// come from, without a set difference over all quads. That needs unique
+// node IRIs, one triple per edge, and no node IRI in the namespace of
+// statement resources, which are the only subjects of reified triples.
+bool DefaultGraphIsStructural(const Graph& graph, const std::vector<std::string>& iris,
+                              const IriOptions& options) {
+  const std::string statement_prefix = options.base + "id/statement/";
+  std::vector<std::string_view> sorted_iris;
+  sorted_iris.reserve(iris.size());
+  for (const std::string& iri : iris) {
+    if (iri.starts_with(statement_prefix)) return false;
+    sorted_iris.push_back(iri);
+  }
+  std::sort(sorted_iris.begin(), sorted_iris.end());
+  if (std::adjacent_find(sorted_iris.begin(), sorted_iris.end()) != sorted_iris.end()) {
+    return false;
+  }
+
+  std::vector<std::tuple<Vertex, EdgeKind, Vertex>> edge_ends;
+  edge_ends.reserve(boost::num_edges(graph));
+  for (Edge e : boost::make_iterator_range(boost::edges(graph))) {
+    edge_ends.emplace_back(boost::source(e, graph), graph[e].kind, boost::target(e, graph));
+  }
+  std::sort(edge_ends.begin(), edge_ends.end());
+  return std::adjacent_find(edge_ends.begin(), edge_ends.end()) == edge_ends.end();
+}
+
+void SortAndDeduplicate(std::vector<Triple>* triples) {
+  std::sort(triples->begin(), triples->end());
+  triples->erase(std::unique(triples->begin(), triples->end()), triples->end());
+}
+
+bool WriteGraph(const std::vector<Triple>& triples, std::string_view graph_iri,
+                ByteSink* sink) {
+  std::string buffer;
+  for (const Triple& triple : triples) {
+    AppendNQuadsLine(triple, graph_iri, &buffer);
+    if (buffer.size() >= (1 << 16)) {
+      if (!sink->Write(buffer)) return false;
+      buffer.clear();
+    }
+  }
+  return sink->Write(buffer);
 }
 
 }  // namespace
@@ -77,6 +125,7 @@ std::vector<Quad> BuildQuads(const Graph& graph, const IriOptions& options) {
   // post contributed, which keeps the list (and memory) near its final size.
   std::vector<Quad> quads;
   std::set<std::pair<std::string, Vertex>> described;  // (post file, node)
+  std::vector<Triple> statement;
   for (Edge e : boost::make_iterator_range(boost::edges(graph))) {
     const EdgeProperties& edge = graph[e];
     const Vertex source = boost::source(e, graph);
@@ -88,7 +137,9 @@ std::vector<Quad> BuildQuads(const Graph& graph, const IriOptions& options) {
     for (const Provenance& provenance : edge.provenance) {
       const std::string graph_iri = PostIri(provenance.file, options);
       if (IsReifiedKind(edge.kind)) {
-        AddStatement(graph_iri, edge_triple, provenance, options, &quads);
+        statement.clear();
+        AddStatement(edge_triple, provenance, options, &statement);
+        for (Triple& triple : statement) quads.push_back({graph_iri, std::move(triple)});
       }
       if (!files.insert(provenance.file).second) continue;
 
@@ -129,6 +180,107 @@ bool WriteNQuads(const std::vector<Quad>& quads, ByteSink* sink) {
     line.clear();
     AppendNQuadsLine(quad.triple, quad.graph, &line);
     if (!sink->Write(line)) return false;
+  }
+  return true;
+}
+
+}  // namespace kgbuild
+
+namespace kgbuild {
+
+bool WriteGraphNQuads(const Graph& graph, const IriOptions& options, ByteSink* sink) {
+  std::vector<std::string> iris;
+  iris.reserve(boost::num_vertices(graph));
+  for (Vertex v : boost::make_iterator_range(boost::vertices(graph))) {
+    iris.push_back(NodeIri(graph[v], options));
+  }
+  if (!DefaultGraphIsStructural(graph, iris, options)) {
+    return WriteNQuads(BuildQuads(graph, options), sink);
+  }
+
+  // Index the edges by post file, each edge once per file, and mark the
+  // nodes that some post's graph describes.
+  std::vector<bool> described(iris.size(), false);
+  std::unordered_map<std::string_view, std::vector<Edge>> edges_by_file;
+  for (Edge e : boost::make_iterator_range(boost::edges(graph))) {
+    const std::vector<Provenance>& provenance = graph[e].provenance;
+    if (provenance.empty()) continue;
+    described[boost::source(e, graph)] = true;
+    described[boost::target(e, graph)] = true;
+    std::vector<std::string_view> files;
+    for (const Provenance& entry : provenance) files.push_back(entry.file);
+    std::sort(files.begin(), files.end());
+    files.erase(std::unique(files.begin(), files.end()), files.end());
+    for (std::string_view file : files) edges_by_file[file].push_back(e);
+  }
+
+  // The default graph: node triples of nodes that no post describes, the
+  // merged aliases and parameters of those that are, and edges without
+  // provenance.
+  {
+    const std::string alt_label = std::string(kSkosNamespace) + "altLabel";
+    const std::string parameters = VocabularyNamespace(options) + "parameters";
+    std::vector<Triple> triples;
+    for (Vertex v : boost::make_iterator_range(boost::vertices(graph))) {
+      std::vector<Triple> node_triples = NodeTriples(graph[v], iris[v], options);
+      for (Triple& triple : node_triples) {
+        if (described[v] && triple.predicate != alt_label &&
+            triple.predicate != parameters) {
+          continue;
+        }
+        triples.push_back(std::move(triple));
+      }
+    }
+    for (Edge e : boost::make_iterator_range(boost::edges(graph))) {
+      if (!graph[e].provenance.empty()) continue;
+      triples.push_back({iris[boost::source(e, graph)],
+                         EdgePredicateIri(graph[e].kind, options), ObjectKind::kIri,
+                         iris[boost::target(e, graph)], "", ""});
+    }
+    SortAndDeduplicate(&triples);
+    if (!WriteGraph(triples, "", sink)) return false;
+  }
+
+  // The named graphs in IRI order, one at a time.
+  std::vector<std::pair<std::string, std::string_view>> posts;  // (graph IRI, file)
+  posts.reserve(edges_by_file.size());
+  for (const auto& [file, edges] : edges_by_file) {
+    posts.emplace_back(PostIri(std::string(file), options), file);
+  }
+  std::sort(posts.begin(), posts.end());
+
+  std::vector<Triple> triples;
+  std::vector<Vertex> ends;
+  for (const auto& [graph_iri, file] : posts) {
+    triples.clear();
+    ends.clear();
+    for (Edge e : edges_by_file[file]) {
+      const EdgeProperties& edge = graph[e];
+      const Vertex source = boost::source(e, graph);
+      const Vertex target = boost::target(e, graph);
+      Triple edge_triple{iris[source], EdgePredicateIri(edge.kind, options),
+                         ObjectKind::kIri, iris[target], "", ""};
+      if (IsReifiedKind(edge.kind)) {
+        for (const Provenance& provenance : edge.provenance) {
+          if (provenance.file == file) {
+            AddStatement(edge_triple, provenance, options, &triples);
+          }
+        }
+      }
+      triples.push_back(std::move(edge_triple));
+      ends.push_back(source);
+      ends.push_back(target);
+    }
+
+    std::sort(ends.begin(), ends.end());
+    ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
+    for (Vertex end : ends) {
+      for (Triple& triple : SharedNodeTriples(graph[end], iris[end], options)) {
+        triples.push_back(std::move(triple));
+      }
+    }
+    SortAndDeduplicate(&triples);
+    if (!WriteGraph(triples, graph_iri, sink)) return false;
   }
   return true;
 }

@@ -63,6 +63,15 @@ std::vector<Quad> BuildQuads(const Graph& graph, const IriOptions& options);
 // write fails; the sink's Commit then reports why. Does not commit.
 bool WriteNQuads(const std::vector<Quad>& quads, ByteSink* sink);
 
+// Writes the same bytes as WriteNQuads(BuildQuads(graph, options), sink)
+// without holding every quad: the default graph first, then one post's
+// named graph at a time in graph IRI order, each sorted on its own. When
+// two nodes share an IRI, two edges give the same triple, or a node IRI is
+// in the statement namespace, the per-post lists cannot tell which triples
+// belong to the default graph, so it falls back to BuildQuads. Returns
+// false as soon as a write fails. Does not commit.
+bool WriteGraphNQuads(const Graph& graph, const IriOptions& options, ByteSink* sink);
+
 }  // namespace kgbuild
 
 #endif  // KGBUILD_EXPORT_NQUADS_H_

@@ -140,5 +140,63 @@ TEST(NQuadsTest, StopsAtFailedWrite) {
   EXPECT_FALSE(WriteNQuads(BuildQuads(testing::MakeSampleGraph(), IriOptions{}), &sink));
 }
 
+std::string StreamedText(const Graph& graph) {
+  StringSink sink;
+  EXPECT_TRUE(WriteGraphNQuads(graph, IriOptions{}, &sink));
+  return sink.contents();
+}
+
+std::string SortedListText(const Graph& graph) {
+  StringSink sink;
+  EXPECT_TRUE(WriteNQuads(BuildQuads(graph, IriOptions{}), &sink));
+  return sink.contents();
+}
+
+// Two posts share a paper and an entity, and their files sort differently
+// from their graph IRIs ("a b.md" percent-encodes after "a.md").
+Graph MakeTwoPostGraph() {
+  Graph graph;
+  const Vertex first = AddPostNode(&graph, "a.md", "First", "2025-09-18");
+  const Vertex second = AddPostNode(&graph, "a b.md", "Second", "not a date");
+  AddPostNode(&graph, "z.md", "No papers", "2025-01-01");
+  const Vertex paper = AddPaperNode(&graph, "2509.13353", "TinyNet: small");
+  const Vertex model =
+      AddEntityNode(&graph, EntityType::kModel, "TinyNet", {"타이니넷"}, "7B");
+  const Vertex family = AddEntityNode(&graph, EntityType::kModel, "Net");
+  AddEdgeOfKind(&graph, first, paper, EdgeKind::kHasPart, {{"a.md", "", 3}});
+  AddEdgeOfKind(&graph, second, paper, EdgeKind::kHasPart, {{"a b.md", "", 5}});
+  AddEdgeOfKind(&graph, paper, model, EdgeKind::kMentions,
+                {{"a b.md", "goal", 7}, {"a b.md", "method", 9}, {"a.md", "", 12}});
+  AddEdgeOfKind(&graph, model, family, EdgeKind::kVariantOf);
+  return graph;
+}
+
+TEST(NQuadsTest, StreamedEqualsSortedListOnSample) {
+  const Graph graph = testing::MakeSampleGraph();
+  EXPECT_EQ(StreamedText(graph), SortedListText(graph));
+}
+
+TEST(NQuadsTest, StreamedEqualsSortedListOnTwoPosts) {
+  const Graph graph = MakeTwoPostGraph();
+  const std::string text = StreamedText(graph);
+  EXPECT_EQ(text, SortedListText(graph));
+  EXPECT_NE(text.find("<https://w3id.org/kgbuild/id/post/a%20b.md> .\n"), std::string::npos);
+}
+
+TEST(NQuadsTest, StreamedEqualsSortedListOnSharedIri) {
+  // Two entities with one label and type share an IRI, so the streamed
+  // writer takes the sorted list.
+  Graph graph = MakeTwoPostGraph();
+  const Vertex paper = 3;
+  const Vertex twin = AddEntityNode(&graph, EntityType::kModel, "TinyNet");
+  AddEdgeOfKind(&graph, paper, twin, EdgeKind::kProposes, {{"z.md", "goal", 2}});
+  EXPECT_EQ(StreamedText(graph), SortedListText(graph));
+}
+
+TEST(NQuadsTest, StreamedStopsAtFailedWrite) {
+  StringSink sink(100);
+  EXPECT_FALSE(WriteGraphNQuads(MakeTwoPostGraph(), IriOptions{}, &sink));
+}
+
 }  // namespace
 }  // namespace kgbuild
