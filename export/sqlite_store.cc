@@ -58,8 +58,6 @@ CREATE TABLE mentions(
   file TEXT,
   section TEXT,
   line INTEGER);
-CREATE INDEX mentions_by_entity ON mentions(entity_id);
-CREATE INDEX mentions_by_paper ON mentions(paper_id);
 CREATE TABLE results(
   id INTEGER PRIMARY KEY,
   iri TEXT NOT NULL UNIQUE,
@@ -74,9 +72,22 @@ CREATE TABLE results(
   file TEXT,
   section TEXT,
   line INTEGER);
+)sql";
+
+// The indexes, created after the inserts because building an index once is
+// cheaper than updating it on every row.
+constexpr char kIndexes[] = R"sql(
+CREATE INDEX mentions_by_entity ON mentions(entity_id);
+CREATE INDEX mentions_by_paper ON mentions(paper_id);
 CREATE INDEX results_by_paper ON results(paper_id);
 CREATE INDEX results_by_metric ON results(metric_id);
 )sql";
+
+// The file is built under a temporary name and renamed over kg.sqlite only
+// after a successful close, so it needs no rollback journal and no fsync
+// between statements. A crash leaves at most a temporary file behind.
+constexpr char kBulkLoadPragmas[] =
+    "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;";
 
 // The links of one result node, collected from its edges.
 struct ResultLinks {
@@ -138,16 +149,27 @@ class StoreWriter {
     sqlite3_stmt* s = statement.get();
     sqlite3_reset(s);
     sqlite3_clear_bindings(s);
+
+    // SQLITE_STATIC is safe because the values, and the repaired copies of
+    // invalid UTF-8, outlive the step, and the bindings are cleared after it.
+    std::vector<std::string> repaired;
+    repaired.reserve(text_or_null.size());
     int index = 1;
     for (const std::optional<std::string>& value : text_or_null) {
       if (value) {
-        const std::string valid = ReplaceInvalidUtf8(*value);
-        sqlite3_bind_text(s, index, valid.data(), static_cast<int>(valid.size()),
-                          SQLITE_TRANSIENT);
+        const std::string* text = &*value;
+        if (FindInvalidUtf8(*value) != std::string_view::npos) {
+          repaired.push_back(ReplaceInvalidUtf8(*value));
+          text = &repaired.back();
+        }
+        sqlite3_bind_text(s, index, text->data(), static_cast<int>(text->size()),
+                          SQLITE_STATIC);
       }
       ++index;
     }
-    return Step(s, step);
+    const bool stepped = Step(s, step);
+    sqlite3_clear_bindings(s);
+    return stepped;
   }
 
   bool Step(sqlite3_stmt* statement, std::string_view step) {
@@ -419,9 +441,10 @@ bool WriteSqliteStore(const Graph& graph, const std::filesystem::path& path,
   bool ok = false;
   {
     StoreWriter writer(path.string());
-    ok = writer.Open(temporary) && writer.Execute(kSchema, "create tables") &&
-         writer.Execute("BEGIN", "begin") && WriteTables(graph, options, &writer) &&
-         writer.Execute("COMMIT", "commit");
+    ok = writer.Open(temporary) && writer.Execute(kBulkLoadPragmas, "set pragmas") &&
+         writer.Execute(kSchema, "create tables") && writer.Execute("BEGIN", "begin") &&
+         WriteTables(graph, options, &writer) &&
+         writer.Execute(kIndexes, "create indexes") && writer.Execute("COMMIT", "commit");
     // Statements are finalized when WriteTables returns, so close can succeed.
     ok = writer.Close() && ok;
     if (!ok) *error = writer.error();
