@@ -182,18 +182,33 @@ std::optional<std::string> HttpUrlToIri(std::string_view url) {
 std::string EscapeIriForbidden(std::string_view iri) {
   std::string out;
   out.reserve(iri.size());
-  for (size_t i = 0; i < iri.size();) {
-    const unsigned char c = static_cast<unsigned char>(iri[i]);
-    const size_t length = ValidUtf8Length(iri, i);
-    if (length == 0 || IsIrirefForbidden(c)) {
-      AppendPercentEscape(c, &out);
-      ++i;
-    } else {
-      out.append(iri.substr(i, length));
-      i += length;
-    }
-  }
+  AppendIriForbiddenEscaped(iri, &out);
   return out;
+}
+
+// Copies each run of bytes that need no escape at once. ASCII bytes are
+// checked inline; only non-ASCII bytes need the UTF-8 validity test.
+void AppendIriForbiddenEscaped(std::string_view iri, std::string* out) {
+  size_t run_start = 0;
+  size_t i = 0;
+  while (i < iri.size()) {
+    const unsigned char c = static_cast<unsigned char>(iri[i]);
+    if (c < 0x80) {
+      if (!IsIrirefForbidden(c)) {
+        ++i;
+        continue;
+      }
+    } else if (const size_t length = ValidUtf8Length(iri, i); length > 0) {
+      i += length;
+      continue;
+    }
+
+    out->append(iri.substr(run_start, i - run_start));
+    AppendPercentEscape(c, out);
+    ++i;
+    run_start = i;
+  }
+  out->append(iri.substr(run_start));
 }
 
 }  // namespace kgbuild

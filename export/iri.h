@@ -71,6 +71,9 @@ std::optional<std::string> HttpUrlToIri(std::string_view url);
 // IRI that did not come from NodeIri.
 std::string EscapeIriForbidden(std::string_view iri);
 
+// Appends EscapeIriForbidden(iri) to `*out` without a temporary string.
+void AppendIriForbiddenEscaped(std::string_view iri, std::string* out);
+
 }  // namespace kgbuild
 
 #endif  // KGBUILD_EXPORT_IRI_H_

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "export/utf8.h"
+#include "vocab/text.h"
 
 namespace kgbuild {
 namespace {
@@ -44,6 +45,10 @@ using JsonWriter = rapidjson::PrettyWriter<SinkStream>;
 using Prefixes = std::vector<std::pair<std::string, std::string>>;
 
 void WriteString(std::string_view text, JsonWriter* writer) {
+  if (FindInvalidUtf8(text) == std::string_view::npos) {
+    writer->String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+    return;
+  }
   const std::string valid = ReplaceInvalidUtf8(text);
   writer->String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
 }

@@ -27,7 +27,7 @@ void AppendEscape(unsigned char c, std::string* out) {
 
 void AppendIri(std::string_view iri, std::string* out) {
   out->push_back('<');
-  out->append(EscapeIriForbidden(iri));
+  AppendIriForbiddenEscaped(iri, out);
   out->push_back('>');
 }
 

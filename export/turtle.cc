@@ -30,7 +30,7 @@ void AppendIriTerm(std::string_view iri, const Prefixes& prefixes, std::string* 
 
   if (best == nullptr) {
     out->push_back('<');
-    out->append(EscapeIriForbidden(iri));
+    AppendIriForbiddenEscaped(iri, out);
     out->push_back('>');
     return;
   }
