@@ -287,11 +287,11 @@ bool IsUnder(const std::string& relative, const std::vector<std::string>& folder
 }
 
 // Reads the posts under the input folder into contributions. A post whose
-// bytes match its entry in `stored` is not read again: its stored
+// bytes match its entry in `stored` is not parsed again: its stored
 // contribution is reused and its warnings reported again. A post that
-// cannot be read keeps its stored contribution, and so do the stored posts
-// of a folder that cannot be listed; nothing in the store is lost to one
-// bad post or folder.
+// cannot be read keeps its stored contribution. So do the stored posts of
+// a folder that cannot be listed, because one bad post or folder must not
+// remove anything from the store.
 Contributions ReadAllPosts(const Options& options, const Extractor& extractor,
                            const Contributions& stored, const DiagnosticSink& sink,
                            ReadCounts* counts) {
