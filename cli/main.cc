@@ -18,12 +18,18 @@
 #include <sstream>
 #include <string>
 #include <vector>
+#include <thread>
+#include <functional>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include "cli/output_folder.h"
 #include "cli/post_walker.h"
 #include "export/exporter.h"
 #include "export/output.h"
 #include "extract/extractor.h"
+#include "extract/parallel.h"
 #include "extract/post_reader.h"
 #include "graph/knowledge_graph.h"
 #include "graph/post_store.h"
@@ -58,7 +64,11 @@ options:
       --max-file-bytes N  skip posts larger than N bytes (default: 67108864)
       --max-line-bytes N  read at most N bytes of each line (default: 1048576)
       --full              read every post again instead of reusing the store
-  -q, --quiet             print only problems, no summary
+  -j, --jobs N            read and extract posts on N threads (default: the
+                          number of CPUs); the outputs are the same for any N
+  -q, --quiet             print only problems, no summary and no progress
+      --log-format FORMAT text (default) or json: one JSON object per
+                          problem, and one for the summary, on stderr
       --top N             candidates: print at most N names (default: 50)
   -h, --help              print this help
       --version           print the version
@@ -75,6 +85,8 @@ struct Options {
   size_t max_file_bytes = 64u << 20;
   ReadLimits limits;
   bool quiet = false;
+  bool json_log = false;  // --log-format json
+  int jobs = 0;           // 0: one per CPU
   bool full = false;  // ignore the stored contributions
   bool candidates = false;  // the `candidates` subcommand
   size_t top = 50;
@@ -144,6 +156,17 @@ std::optional<Options> ParseOptions(int argc, char** argv, int* exit_code) {
       if (!value(&text) || !ParseSize(text, &options.top)) return fail("--top needs a positive number");
     } else if (argument == "--full") {
       options.full = true;
+    } else if (argument == "-j" || argument == "--jobs") {
+      size_t jobs = 0;
+      if (!value(&text) || !ParseSize(text, &jobs) || jobs > 256) {
+        return fail("--jobs needs a number of threads from 1 to 256");
+      }
+      options.jobs = static_cast<int>(jobs);
+    } else if (argument == "--log-format") {
+      if (!value(&text) || (text != "text" && text != "json")) {
+        return fail("--log-format needs 'text' or 'json'");
+      }
+      options.json_log = text == "json";
     } else if (argument == "-q" || argument == "--quiet") {
       options.quiet = true;
     } else if (!argument.empty() && argument[0] == '-') {
@@ -204,20 +227,93 @@ void WriteReport(const std::filesystem::path& folder, const std::string& summary
 
 // Collects every diagnostic: prints it, keeps it for report.txt, and counts
 // errors (each error means something was skipped).
+// One JSON object per line for machines: {"event":"diagnostic",...}.
+std::string JsonObject(const std::vector<std::pair<std::string, std::string>>& strings,
+                       const std::vector<std::pair<std::string, long long>>& numbers) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  writer.StartObject();
+  for (const auto& [key, value] : strings) {
+    writer.Key(key.c_str());
+    writer.String(value.c_str(), static_cast<rapidjson::SizeType>(value.size()));
+  }
+  for (const auto& [key, value] : numbers) {
+    writer.Key(key.c_str());
+    writer.Int64(value);
+  }
+  writer.EndObject();
+  return buffer.GetString();
+}
+
+std::string DiagnosticJson(const Diagnostic& diagnostic) {
+  return JsonObject({{"event", "diagnostic"},
+                     {"severity", diagnostic.severity == Severity::kError ? "error" : "warning"},
+                     {"file", diagnostic.file},
+                     {"reason", diagnostic.reason}},
+                    {{"line", diagnostic.line}, {"column", diagnostic.column}});
+}
+
+// The one updating line a long run shows on a terminal: posts done of
+// total, MB/s and the time left. Nothing is printed unless stderr is a
+// terminal and --quiet and --log-format json are off.
+class ProgressLine {
+ public:
+  explicit ProgressLine(bool enabled) : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
+
+  void SetTotal(size_t total_posts) { total_ = total_posts; }
+
+  void Update(size_t done_posts, size_t done_bytes) {
+    if (!enabled_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (shown_ && now - last_ < std::chrono::milliseconds(200) && done_posts < total_) return;
+    last_ = now;
+    const double seconds = std::chrono::duration<double>(now - start_).count();
+    const double megabytes_per_second = seconds > 0 ? done_bytes / 1e6 / seconds : 0.0;
+    const double left = done_posts > 0 ? seconds * (total_ - done_posts) / done_posts : 0.0;
+    char line[160];
+    std::snprintf(line, sizeof line, "\rkgbuild: %zu/%zu posts, %.1f MB/s, %.0f s left ", done_posts, total_,
+                  megabytes_per_second, left);
+    std::cerr << line << std::flush;
+    shown_ = true;
+  }
+
+  // Erases the line, so the next message starts on a clean line.
+  void Clear() {
+    if (!shown_) return;
+    std::cerr << "\r\x1b[K" << std::flush;
+    shown_ = false;
+  }
+
+ private:
+  bool enabled_;
+  size_t total_ = 0;
+  std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::time_point last_;
+  bool shown_ = false;
+};
+
 class DiagnosticLog {
  public:
+  explicit DiagnosticLog(bool json = false) : json_(json) {}
+
   DiagnosticSink Sink() {
     return [this](const Diagnostic& diagnostic) {
       const std::string line = FormatDiagnostic(diagnostic);
-      std::cerr << line << "\n";
+      progress_clear_();
+      std::cerr << (json_ ? DiagnosticJson(diagnostic) : line) << "\n";
       lines_.push_back(line);
       if (diagnostic.severity == Severity::kError) ++errors_;
     };
   }
+
+  // Called before a line is printed, so a progress line never mixes with it.
+  void SetProgressClear(std::function<void()> clear) { progress_clear_ = std::move(clear); }
   const std::vector<std::string>& lines() const { return lines_; }
   int errors() const { return errors_; }
 
  private:
+  bool json_ = false;
+  std::function<void()> progress_clear_ = [] {};
   std::vector<std::string> lines_;
   int errors_ = 0;
 };
@@ -251,29 +347,26 @@ struct ReadCounts {
   size_t posts_removed = 0;    // gone since the stored run
 };
 
-// Returns what reading `bytes` contributes, or nullopt when the post cannot
-// be read. Diagnostics go to `sink` and, without the file name, into the
-// contribution.
-std::optional<PostContribution> ReadContribution(const PostFile& file, const std::string& bytes,
-                                                 const Options& options, const Extractor& extractor,
-                                                 const DiagnosticSink& sink) {
+// Turns what ExtractPosts found in one post into its contribution, or
+// nullopt when the post could not be read. Diagnostics go to `sink`, named
+// by the file as the user can open it, and without the name into the
+// contribution, which keeps the path relative to the input folder.
+std::optional<PostContribution> MakeContribution(const PostFile& file, const std::string& bytes,
+                                                 ExtractedPost extracted, const DiagnosticSink& sink) {
   PostContribution contribution;
-  // Diagnostics name the file as the user can open it; the graph keeps
-  // the path relative to the input folder.
-  const DiagnosticSink post_sink = [&](const Diagnostic& diagnostic) {
+  for (const Diagnostic& diagnostic : extracted.diagnostics) {
     Diagnostic located = diagnostic;
     located.file = file.path.string();
     sink(located);
     contribution.diagnostics.push_back(
         {diagnostic.severity, diagnostic.line, diagnostic.column, diagnostic.reason});
-  };
-  std::optional<Post> post = ReadPost(bytes, file.relative, post_sink, options.limits);
-  if (!post) return std::nullopt;
+  }
+  if (!extracted.post) return std::nullopt;
 
   contribution.sha256 = Sha256Hex(bytes);
-  contribution.extractions = extractor.Extract(*post);
-  for (Paper& paper : post->papers) paper.blocks.clear();  // the graph needs no text
-  contribution.post = std::move(*post);
+  contribution.extractions = std::move(extracted.extractions);
+  for (Paper& paper : extracted.post->papers) paper.blocks.clear();  // the graph needs no text
+  contribution.post = std::move(*extracted.post);
   return contribution;
 }
 
@@ -294,12 +387,44 @@ bool IsUnder(const std::string& relative, const std::vector<std::string>& folder
 // remove anything from the store.
 Contributions ReadAllPosts(const Options& options, const Extractor& extractor,
                            const Contributions& stored, const DiagnosticSink& sink,
-                           ReadCounts* counts) {
+                           ReadCounts* counts, ProgressLine* progress) {
   std::vector<std::string> unread_folders;
   const std::vector<PostFile> files = FindPosts(options.input, sink, &unread_folders);
   counts->posts_found = files.size();
+  progress->SetTotal(files.size());
+  const int jobs = options.jobs > 0 ? options.jobs : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
 
+  // Posts to extract are collected in batches and extracted on `jobs`
+  // threads; the batch is then taken in file order, so the contributions
+  // and the messages are the same for any number of jobs.
   Contributions contributions;
+  std::vector<const PostFile*> batch_files;
+  std::vector<PostSource> batch;
+  size_t batch_bytes = 0;
+  size_t done_posts = 0;
+  size_t done_bytes = 0;
+  const auto flush = [&] {
+    std::vector<ExtractedPost> extracted = ExtractPosts(batch, extractor, options.limits, jobs);
+    for (size_t i = 0; i < extracted.size(); ++i) {
+      const PostFile& file = *batch_files[i];
+      std::optional<PostContribution> contribution =
+          MakeContribution(file, batch[i].bytes, std::move(extracted[i]), sink);
+      if (contribution) {
+        contributions[file.relative] = std::move(*contribution);
+        ++counts->posts_read;
+      } else if (const auto previous = stored.find(file.relative); previous != stored.end()) {
+        contributions.insert(*previous);
+        ++counts->posts_kept;
+      }
+    }
+    done_posts += batch.size();
+    done_bytes += batch_bytes;
+    progress->Update(done_posts, done_bytes);
+    batch.clear();
+    batch_files.clear();
+    batch_bytes = 0;
+  };
+
   for (const PostFile& file : files) {
     const auto previous = stored.find(file.relative);
     auto keep_previous = [&](std::string reason) {
@@ -315,10 +440,12 @@ Contributions ReadAllPosts(const Options& options, const Extractor& extractor,
     std::string reason;
     if (!ReadWholeFile(file.path, options.max_file_bytes, &bytes, &reason)) {
       keep_previous(reason);
+      ++done_posts;
       continue;
     }
     if (bytes.empty()) {
       keep_previous("empty file; skipped");
+      ++done_posts;
       continue;
     }
     if (previous != stored.end() && previous->second.sha256 == Sha256Hex(bytes)) {
@@ -328,21 +455,18 @@ Contributions ReadAllPosts(const Options& options, const Extractor& extractor,
       }
       contributions.insert(*previous);
       ++counts->posts_unchanged;
+      ++done_posts;
+      done_bytes += bytes.size();
       continue;
     }
 
-    std::optional<PostContribution> contribution =
-        ReadContribution(file, bytes, options, extractor, sink);
-    if (!contribution) {
-      if (previous != stored.end()) {
-        contributions.insert(*previous);
-        ++counts->posts_kept;
-      }
-      continue;
-    }
-    contributions[file.relative] = std::move(*contribution);
-    ++counts->posts_read;
+    batch_bytes += bytes.size();
+    batch_files.push_back(&file);
+    batch.push_back({file.relative, std::move(bytes)});
+    if (batch.size() >= 64u * static_cast<size_t>(jobs) || batch_bytes >= (64u << 20)) flush();
   }
+  flush();
+  progress->Clear();
 
   std::set<std::string> found;
   for (const PostFile& file : files) found.insert(file.relative);
@@ -384,13 +508,14 @@ bool WriteCandidates(const std::filesystem::path& folder, const KnowledgeGraph& 
 }
 
 int RunCandidates(const Options& options) {
-  DiagnosticLog log;
+  DiagnosticLog log(options.json_log);
   Vocabulary vocabulary;
   if (!LoadVocabulary(options, log.Sink(), &vocabulary)) return kExitFailed;
   const Extractor extractor(vocabulary);
   KnowledgeGraph graph(vocabulary);
   ReadCounts counts;
-  BuildGraph(ReadAllPosts(options, extractor, {}, log.Sink(), &counts), &graph);
+  ProgressLine progress(false);
+  BuildGraph(ReadAllPosts(options, extractor, {}, log.Sink(), &counts, &progress), &graph);
 
   std::cout << "mentions\tpapers\ttype\tname\tfirst seen\n";
   size_t printed = 0;
@@ -495,7 +620,7 @@ bool LoadStore(const Options& options, const std::string& fingerprint, Contribut
 }
 
 int RunBuild(const Options& options) {
-  DiagnosticLog log;
+  DiagnosticLog log(options.json_log);
   Vocabulary vocabulary;
   if (!LoadVocabulary(options, log.Sink(), &vocabulary)) return kExitFailed;
 
@@ -524,9 +649,17 @@ int RunBuild(const Options& options) {
 
   const Extractor extractor(vocabulary);
   ReadCounts counts;
-  const Contributions contributions = ReadAllPosts(options, extractor, stored, log.Sink(), &counts);
+  ProgressLine progress(!options.quiet && !options.json_log && ::isatty(STDERR_FILENO) == 1);
+  log.SetProgressClear([&progress] { progress.Clear(); });
+  const Contributions contributions =
+      ReadAllPosts(options, extractor, stored, log.Sink(), &counts, &progress);
+  log.SetProgressClear([] {});
   KnowledgeGraph graph(vocabulary);
-  const size_t papers = BuildGraph(contributions, &graph);
+  BuildGraph(contributions, &graph);
+  size_t papers = 0;
+  for (const Vertex vertex : boost::make_iterator_range(boost::vertices(graph.graph()))) {
+    papers += graph.graph()[vertex].kind == NodeKind::kPaper;
+  }
   PauseForTestAt("after-ingest");
 
   std::ostringstream summary;
@@ -539,7 +672,22 @@ int RunBuild(const Options& options) {
   if (!WriteOutputs(options, graph, contributions, fingerprint, summary.str(), log.lines())) {
     return kExitFailed;
   }
-  if (!options.quiet) std::cerr << summary.str();
+  if (options.json_log) {
+    std::cerr << JsonObject({{"event", "summary"}, {"output", options.output.string()}},
+                            {{"posts_in_graph", static_cast<long long>(contributions.size())},
+                             {"posts_read", static_cast<long long>(counts.posts_read)},
+                             {"posts_unchanged", static_cast<long long>(counts.posts_unchanged)},
+                             {"posts_kept", static_cast<long long>(counts.posts_kept)},
+                             {"posts_removed", static_cast<long long>(counts.posts_removed)},
+                             {"posts_found", static_cast<long long>(counts.posts_found)},
+                             {"papers", static_cast<long long>(papers)},
+                             {"nodes", static_cast<long long>(boost::num_vertices(graph.graph()))},
+                             {"edges", static_cast<long long>(boost::num_edges(graph.graph()))},
+                             {"errors", log.errors()}})
+              << "\n";
+  } else if (!options.quiet) {
+    std::cerr << summary.str();
+  }
   return log.errors() > 0 ? kExitSkipped : kExitOk;
 }
 
