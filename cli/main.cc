@@ -45,11 +45,17 @@ constexpr int kExitFailed = 2;   // bad options, vocabulary or output: nothing w
 
 constexpr const char* kUsage = R"(usage: kgbuild [OPTIONS] POSTS_DIR
        kgbuild candidates [--top N] [--vocab DIR] POSTS_DIR
+       kgbuild merge [-o DIR] [OPTIONS] STORE...
 
 Reads every *.md and *.markdown file under POSTS_DIR and writes the knowledge
 graph to the output folder: graph.nt, graph.jsonld, graph.graphml, kg.sqlite,
 candidates.tsv and report.txt. kg.sqlite also stores what each post
 contributed, so the next run re-reads only new and changed posts.
+
+'kgbuild merge' combines the stores (kg.sqlite files, or folders holding
+one) that runs with --shard wrote, and writes every output as one run over
+all their posts would. Run the shards and the merge with the same kgbuild,
+--vocab and --max-line-bytes.
 
 'kgbuild candidates' writes nothing: it prints the names that discovery
 found and the vocabulary lacks, most mentioned first, as TAB-separated
@@ -64,6 +70,8 @@ options:
       --max-file-bytes N  skip posts larger than N bytes (default: 67108864)
       --max-line-bytes N  read at most N bytes of each line (default: 1048576)
       --full              read every post again instead of reusing the store
+      --shard K/N         read only the posts of shard K of N (1 <= K <= N),
+                          chosen by a hash of each post's relative path
   -j, --jobs N            read and extract posts on N threads (default: the
                           number of CPUs); the outputs are the same for any N
   -q, --quiet             print only problems, no summary and no progress
@@ -89,6 +97,10 @@ struct Options {
   int jobs = 0;           // 0: one per CPU
   bool full = false;  // ignore the stored contributions
   bool candidates = false;  // the `candidates` subcommand
+  bool merge = false;       // the `merge` subcommand
+  std::vector<std::filesystem::path> stores;  // merge: the stores to combine
+  size_t shard = 0;         // --shard K/N: K from 1, or 0 for all posts
+  size_t shard_count = 0;   // N
   size_t top = 50;
 };
 
@@ -114,6 +126,9 @@ std::optional<Options> ParseOptions(int argc, char** argv, int* exit_code) {
   int first = 1;
   if (argc > 1 && std::string(argv[1]) == "candidates") {
     options.candidates = true;
+    first = 2;
+  } else if (argc > 1 && std::string(argv[1]) == "merge") {
+    options.merge = true;
     first = 2;
   }
   for (int i = first; i < argc; ++i) {
@@ -167,10 +182,19 @@ std::optional<Options> ParseOptions(int argc, char** argv, int* exit_code) {
         return fail("--log-format needs 'text' or 'json'");
       }
       options.json_log = text == "json";
+    } else if (argument == "--shard") {
+      const size_t slash = value(&text) ? text.find('/') : std::string::npos;
+      if (slash == std::string::npos || !ParseSize(text.substr(0, slash), &options.shard) ||
+          !ParseSize(text.substr(slash + 1), &options.shard_count) || options.shard > options.shard_count) {
+        return fail("--shard needs K/N with 1 <= K <= N, such as 2/3");
+      }
     } else if (argument == "-q" || argument == "--quiet") {
       options.quiet = true;
     } else if (!argument.empty() && argument[0] == '-') {
       return fail("unknown option '" + argument + "'");
+    } else if (options.merge) {
+      options.stores.push_back(argument);
+      have_input = true;
     } else if (have_input) {
       return fail("more than one input folder: '" + options.input.string() + "' and '" + argument + "'");
     } else {
@@ -178,7 +202,7 @@ std::optional<Options> ParseOptions(int argc, char** argv, int* exit_code) {
       have_input = true;
     }
   }
-  if (!have_input) return fail("missing POSTS_DIR");
+  if (!have_input) return fail(options.merge ? "missing STORE" : "missing POSTS_DIR");
   return options;
 }
 
@@ -370,6 +394,17 @@ std::optional<PostContribution> MakeContribution(const PostFile& file, const std
   return contribution;
 }
 
+// The shard (from 1) that the post at `relative` belongs to: FNV-1a of
+// the path, so the split is the same on every machine and run.
+size_t ShardOf(const std::string& relative, size_t shard_count) {
+  uint64_t hash = 14695981039346656037ull;
+  for (const char c : relative) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  return static_cast<size_t>(hash % shard_count) + 1;
+}
+
 // True when `relative` lies in one of `folders` (relative paths; "" is the
 // input root).
 bool IsUnder(const std::string& relative, const std::vector<std::string>& folders) {
@@ -389,7 +424,12 @@ Contributions ReadAllPosts(const Options& options, const Extractor& extractor,
                            const Contributions& stored, const DiagnosticSink& sink,
                            ReadCounts* counts, ProgressLine* progress) {
   std::vector<std::string> unread_folders;
-  const std::vector<PostFile> files = FindPosts(options.input, sink, &unread_folders);
+  std::vector<PostFile> files = FindPosts(options.input, sink, &unread_folders);
+  if (options.shard_count > 0) {
+    std::erase_if(files, [&](const PostFile& file) {
+      return ShardOf(file.relative, options.shard_count) != options.shard;
+    });
+  }
   counts->posts_found = files.size();
   progress->SetTotal(files.size());
   const int jobs = options.jobs > 0 ? options.jobs : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
@@ -619,6 +659,69 @@ bool LoadStore(const Options& options, const std::string& fingerprint, Contribut
   return true;
 }
 
+int RunMerge(const Options& options) {
+  DiagnosticLog log(options.json_log);
+  Vocabulary vocabulary;
+  if (!LoadVocabulary(options, log.Sink(), &vocabulary)) return kExitFailed;
+
+  std::error_code error;
+  std::filesystem::create_directories(options.output, error);
+  if (error || !std::filesystem::is_directory(options.output, error)) {
+    std::cerr << "error: " << options.output.string() << ": cannot create output folder: "
+              << (error ? error.message() : "a file of that name exists") << "\n";
+    return kExitFailed;
+  }
+  OutputLock lock;
+  std::string lock_error;
+  if (!lock.Acquire(options.output, &lock_error)) {
+    std::cerr << "error: " << lock_error << "\n";
+    return kExitFailed;
+  }
+  RemoveStaleStaging(options.output);
+
+  // Shards hold disjoint posts; a post in two stores must have the same
+  // bytes in both, or the shards came from different inputs.
+  const std::string fingerprint = StoreFingerprint(options);
+  Contributions contributions;
+  for (const std::filesystem::path& store : options.stores) {
+    const std::filesystem::path path =
+        std::filesystem::is_directory(store, error) ? store / "kg.sqlite" : store;
+    Contributions shard;
+    std::string load_error;
+    const StoreState state = LoadPostStore(path, fingerprint, &shard, &load_error);
+    if (state != StoreState::kLoaded) {
+      std::cerr << "error: " << path.string() << ": "
+                << (state == StoreState::kMissing ? "no kgbuild store in this file"
+                    : state == StoreState::kStale
+                        ? "written by another kgbuild build, vocabulary or --max-line-bytes; run the "
+                          "shard again with the same ones"
+                        : load_error)
+                << "; nothing was written\n";
+      return kExitFailed;
+    }
+    for (auto& [relative, contribution] : shard) {
+      const auto [slot, inserted] = contributions.emplace(relative, contribution);
+      if (!inserted && slot->second.sha256 != contribution.sha256) {
+        std::cerr << "error: " << path.string() << ": post " << relative
+                  << " differs from the same post in an earlier store; nothing was written\n";
+        return kExitFailed;
+      }
+    }
+  }
+
+  KnowledgeGraph graph(vocabulary);
+  BuildGraph(contributions, &graph);
+  std::ostringstream summary;
+  summary << "kgbuild: merged " << options.stores.size() << " stores, " << contributions.size()
+          << " posts, " << boost::num_vertices(graph.graph()) << " nodes, "
+          << boost::num_edges(graph.graph()) << " edges; wrote " << options.output.string() << "\n";
+  if (!WriteOutputs(options, graph, contributions, fingerprint, summary.str(), log.lines())) {
+    return kExitFailed;
+  }
+  if (!options.quiet) std::cerr << summary.str();
+  return kExitOk;
+}
+
 int RunBuild(const Options& options) {
   DiagnosticLog log(options.json_log);
   Vocabulary vocabulary;
@@ -698,5 +801,7 @@ int main(int argc, char** argv) {
   int exit_code = kgbuild::kExitOk;
   const std::optional<kgbuild::Options> options = kgbuild::ParseOptions(argc, argv, &exit_code);
   if (!options) return exit_code;
-  return options->candidates ? kgbuild::RunCandidates(*options) : kgbuild::RunBuild(*options);
+  if (options->candidates) return kgbuild::RunCandidates(*options);
+  if (options->merge) return kgbuild::RunMerge(*options);
+  return kgbuild::RunBuild(*options);
 }
