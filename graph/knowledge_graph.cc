@@ -80,6 +80,12 @@ const char* EdgeKindName(EdgeKind kind) {
   return "mentions";
 }
 
+size_t KnowledgeGraph::EdgeKeyHash::operator()(const EdgeKey& key) const {
+  const size_t source = std::hash<std::string>()(key.source);
+  const size_t target = std::hash<std::string>()(key.target);
+  return source ^ (target * 0x9E3779B97F4A7C15ull) ^ (static_cast<size_t>(key.kind) << 1);
+}
+
 KnowledgeGraph::KnowledgeGraph(const Vocabulary& vocabulary) : vocabulary_(vocabulary) {}
 
 void KnowledgeGraph::AddPost(const Post& post, const std::vector<PaperExtraction>& extractions) {
@@ -219,11 +225,16 @@ void KnowledgeGraph::Finish() {
   finished_ = true;
   LinkVariants();
 
-  for (const auto& [key, node] : nodes_) {
-    index_[key] = boost::add_vertex(node, graph_);
-  }
+  std::vector<const std::string*> node_keys;
+  node_keys.reserve(nodes_.size());
+  for (const auto& [key, node] : nodes_) node_keys.push_back(&key);
+  std::sort(node_keys.begin(), node_keys.end(),
+            [](const std::string* a, const std::string* b) { return *a < *b; });
+  for (const std::string* key : node_keys) index_[*key] = boost::add_vertex(nodes_.at(*key), graph_);
+
   const std::map<std::string, EntityType> types = ResolveTypes();
-  for (const auto& [key, facts] : entities_) {
+  for (const auto& [key, type] : types) {
+    const EntityFacts& facts = entities_.at(key);
     NodeProperties node;
     node.kind = NodeKind::kEntity;
     node.key = key;
@@ -246,7 +257,13 @@ void KnowledgeGraph::Finish() {
     index_[key] = boost::add_vertex(node, graph_);
   }
 
-  for (auto& [edge_key, provenance] : edges_) {
+  std::vector<std::pair<const EdgeKey*, std::vector<Provenance>*>> edges;
+  edges.reserve(edges_.size());
+  for (auto& [edge_key, provenance] : edges_) edges.emplace_back(&edge_key, &provenance);
+  std::sort(edges.begin(), edges.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
+  for (auto& [edge_key_pointer, provenance_pointer] : edges) {
+    const EdgeKey& edge_key = *edge_key_pointer;
+    std::vector<Provenance>& provenance = *provenance_pointer;
     const auto source = index_.find(edge_key.source);
     const auto target = index_.find(edge_key.target);
     if (source == index_.end() || target == index_.end()) continue;

@@ -26,6 +26,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "extract/extraction.h"
@@ -142,6 +143,10 @@ class KnowledgeGraph {
     EdgeKind kind;
     std::string target;
     auto operator<=>(const EdgeKey&) const = default;
+    bool operator==(const EdgeKey&) const = default;
+  };
+  struct EdgeKeyHash {
+    size_t operator()(const EdgeKey& key) const;
   };
 
   void AddEntityFacts(const Mention& mention);
@@ -153,10 +158,12 @@ class KnowledgeGraph {
 
   const Vocabulary& vocabulary_;
   Graph graph_;
-  std::map<std::string, Vertex> index_;
-  std::map<std::string, NodeProperties> nodes_;  // posts, papers, results
-  std::map<std::string, EntityFacts> entities_;
-  std::map<EdgeKey, std::vector<Provenance>> edges_;
+  // Hash maps while posts are added; Finish() sorts their keys, which is
+  // what keeps the graph's order independent of the order of posts.
+  std::unordered_map<std::string, Vertex> index_;
+  std::unordered_map<std::string, NodeProperties> nodes_;  // posts, papers, results
+  std::unordered_map<std::string, EntityFacts> entities_;
+  std::unordered_map<EdgeKey, std::vector<Provenance>, EdgeKeyHash> edges_;
   bool finished_ = false;
 };
 
