@@ -659,25 +659,34 @@ bool LoadStore(const Options& options, const std::string& fingerprint, Contribut
   return true;
 }
 
+// Creates the output folder, takes its lock for this run, and removes what
+// an interrupted run left in staging. Prints the problem and returns false
+// when any step fails.
+bool PrepareOutputFolder(const std::filesystem::path& output, OutputLock* lock) {
+  std::error_code error;
+  std::filesystem::create_directories(output, error);
+  if (error || !std::filesystem::is_directory(output, error)) {
+    std::cerr << "error: " << output.string() << ": cannot create output folder: "
+              << (error ? error.message() : "a file of that name exists") << "\n";
+    return false;
+  }
+  std::string lock_error;
+  if (!lock->Acquire(output, &lock_error)) {
+    std::cerr << "error: " << lock_error << "\n";
+    return false;
+  }
+  RemoveStaleStaging(output);
+  return true;
+}
+
 int RunMerge(const Options& options) {
   DiagnosticLog log(options.json_log);
   Vocabulary vocabulary;
   if (!LoadVocabulary(options, log.Sink(), &vocabulary)) return kExitFailed;
 
-  std::error_code error;
-  std::filesystem::create_directories(options.output, error);
-  if (error || !std::filesystem::is_directory(options.output, error)) {
-    std::cerr << "error: " << options.output.string() << ": cannot create output folder: "
-              << (error ? error.message() : "a file of that name exists") << "\n";
-    return kExitFailed;
-  }
   OutputLock lock;
-  std::string lock_error;
-  if (!lock.Acquire(options.output, &lock_error)) {
-    std::cerr << "error: " << lock_error << "\n";
-    return kExitFailed;
-  }
-  RemoveStaleStaging(options.output);
+  if (!PrepareOutputFolder(options.output, &lock)) return kExitFailed;
+  std::error_code error;
 
   // Shards hold disjoint posts; a post in two stores must have the same
   // bytes in both, or the shards came from different inputs.
@@ -728,23 +737,12 @@ int RunBuild(const Options& options) {
   if (!LoadVocabulary(options, log.Sink(), &vocabulary)) return kExitFailed;
 
   std::error_code error;
-  std::filesystem::create_directories(options.output, error);
-  if (error || !std::filesystem::is_directory(options.output, error)) {
-    std::cerr << "error: " << options.output.string() << ": cannot create output folder: "
-              << (error ? error.message() : "a file of that name exists") << "\n";
-    return kExitFailed;
-  }
   if (!std::filesystem::exists(options.input, error)) {
     std::cerr << "error: " << options.input.string() << ": input folder not found\n";
     return kExitFailed;
   }
   OutputLock lock;
-  std::string lock_error;
-  if (!lock.Acquire(options.output, &lock_error)) {
-    std::cerr << "error: " << lock_error << "\n";
-    return kExitFailed;
-  }
-  RemoveStaleStaging(options.output);
+  if (!PrepareOutputFolder(options.output, &lock)) return kExitFailed;
 
   const std::string fingerprint = StoreFingerprint(options);
   Contributions stored;
