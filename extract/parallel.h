@@ -1,9 +1,9 @@
 // Reading and extracting many posts on several threads.
 //
 // Posts are independent, so a batch of them is split among `jobs` worker
-// threads; the results come back in input order, with each post's
-// diagnostics kept beside it, so that what the caller does next (add to
-// the graph, print problems) is the same for any number of jobs.
+// threads. The results come back in input order with each post's
+// diagnostics beside them, so what the caller does next (add to the graph,
+// print problems) is the same for any number of jobs.
 //
 // ExtractPosts is safe to call from one thread at a time per Extractor; it
 // starts and joins its own threads and keeps no state between calls.

@@ -155,7 +155,7 @@ const NameSpan* AdjacentMetric(std::string_view text, const std::vector<NameSpan
   return nullptr;
 }
 
-// True when a generic score word stands right before the number
+// True when a generic score word comes right before the number
 // (`평균 점수는 41.7`, `score of 0.91`).
 bool AfterScoreWord(std::string_view text, size_t begin) {
   static const RE2 score(R"((?:점수|스코어|score|Score)\s*(?:은|는|이|가|of|:|=)?\s*$)");

@@ -124,9 +124,9 @@ class KnowledgeGraph {
   std::optional<Vertex> FindNode(const std::string& key) const;
 
  private:
-  // Everything AddPost learns is kept in ordered maps keyed by node key, and
-  // Finish() builds the Boost graph from them in key order; that is what
-  // makes the result independent of the order of AddPost calls.
+  // AddPost only gathers facts by node key. Finish() builds the Boost graph
+  // from them in sorted key order, which makes the result independent of the
+  // order of AddPost calls.
   struct TypeVote {
     TypeEvidence evidence = TypeEvidence::kGuess;
     int count = 0;
@@ -158,8 +158,6 @@ class KnowledgeGraph {
 
   const Vocabulary& vocabulary_;
   Graph graph_;
-  // Hash maps while posts are added; Finish() sorts their keys, which is
-  // what keeps the graph's order independent of the order of posts.
   std::unordered_map<std::string, Vertex> index_;
   std::unordered_map<std::string, NodeProperties> nodes_;  // posts, papers, results
   std::unordered_map<std::string, EntityFacts> entities_;
