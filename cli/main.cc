@@ -394,6 +394,11 @@ std::optional<PostContribution> MakeContribution(const PostFile& file, const std
   return contribution;
 }
 
+// The number of threads -j asks for, or one per CPU.
+int JobCount(const Options& options) {
+  return options.jobs > 0 ? options.jobs : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+}
+
 // The shard (from 1) that the post at `relative` belongs to: FNV-1a of
 // the path, so the split is the same on every machine and run.
 size_t ShardOf(const std::string& relative, size_t shard_count) {
@@ -432,7 +437,7 @@ Contributions ReadAllPosts(const Options& options, const Extractor& extractor,
   }
   counts->posts_found = files.size();
   progress->SetTotal(files.size());
-  const int jobs = options.jobs > 0 ? options.jobs : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  const int jobs = JobCount(options);
 
   // Posts to extract are collected in batches and extracted on `jobs`
   // threads; the batch is then taken in file order, so the contributions
@@ -612,7 +617,7 @@ bool WriteOutputs(const Options& options, const KnowledgeGraph& graph,
   }
 
   std::vector<std::string> errors;
-  bool ok = WriteAll(graph.graph(), staging, options.iri, &errors);
+  bool ok = WriteAll(graph.graph(), staging, options.iri, JobCount(options), &errors);
   PauseForTestAt("mid-export");
   if (ok && !AppendPostStore(staging / "kg.sqlite", fingerprint, contributions, &error)) {
     errors.push_back(error);

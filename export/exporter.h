@@ -35,6 +35,12 @@ namespace kgbuild {
 bool WriteAll(const Graph& graph, const std::filesystem::path& out_dir,
               const IriOptions& options, std::vector<std::string>* errors);
 
+// The same, writing independent files on up to `jobs` threads. The files
+// and the messages are the same for any `jobs`; more threads hold more of
+// the exports' working memory at once.
+bool WriteAll(const Graph& graph, const std::filesystem::path& out_dir, const IriOptions& options,
+              int jobs, std::vector<std::string>* errors);
+
 }  // namespace kgbuild
 
 #endif  // KGBUILD_EXPORT_EXPORTER_H_
