@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <fstream>
 #include <set>
 #include <system_error>
 
@@ -16,7 +17,21 @@ bool IsPostName(const std::filesystem::path& path) {
 
 std::string Reason(const std::error_code& error) { return error.message(); }
 
+// The paths, relative to `root`, that the root's `.kgbuildignore` lists:
+// one file or folder per line; blank lines and `#` comments are skipped.
+std::set<std::string> ReadIgnoreFile(const std::filesystem::path& root) {
+  std::set<std::string> ignored;
+  std::ifstream file(root / ".kgbuildignore");
+  std::string line;
+  while (std::getline(file, line)) {
+    while (!line.empty() && (line.back() == '/' || line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (!line.empty() && line[0] != '#') ignored.insert(line);
+  }
+  return ignored;
+}
+
 void Walk(const std::filesystem::path& folder, const std::string& relative,
+          const std::set<std::string>& ignored,
           std::set<std::filesystem::path>* open_folders, const DiagnosticSink& sink,
           std::vector<PostFile>* posts, std::vector<std::string>* unread_folders) {
   std::error_code error;
@@ -55,6 +70,7 @@ void Walk(const std::filesystem::path& folder, const std::string& relative,
   for (const auto& entry : entries) {
     const std::string name = entry.path().filename().string();
     const std::string child = relative.empty() ? name : relative + "/" + name;
+    if (ignored.count(child) != 0) continue;
     std::error_code status_error;
     const bool is_folder = entry.is_directory(status_error);
     if (status_error && entry.is_symlink()) {
@@ -63,7 +79,7 @@ void Walk(const std::filesystem::path& folder, const std::string& relative,
     }
     if (is_folder) {
       if (!name.empty() && name[0] == '.') continue;  // .git, .jekyll-cache ...
-      Walk(entry.path(), child, open_folders, sink, posts, unread_folders);
+      Walk(entry.path(), child, ignored, open_folders, sink, posts, unread_folders);
     } else if (IsPostName(entry.path())) {
       posts->push_back({entry.path(), child});
     }
@@ -88,7 +104,7 @@ std::vector<PostFile> FindPosts(const std::filesystem::path& root, const Diagnos
     return posts;
   }
   std::set<std::filesystem::path> open_folders;
-  Walk(root, "", &open_folders, sink, &posts, unread_folders);
+  Walk(root, "", ReadIgnoreFile(root), &open_folders, sink, &posts, unread_folders);
   std::sort(posts.begin(), posts.end(),
             [](const PostFile& a, const PostFile& b) { return a.relative < b.relative; });
   return posts;

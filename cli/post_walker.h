@@ -2,7 +2,8 @@
 // file, recursively, in a stable order (byte order of the path relative to
 // the folder), whatever order the file system lists them in.
 //
-// Folder symlinks are followed once; a symlink that leads back into a
+// A `.kgbuildignore` file in the root lists files and folders (relative
+// paths, one per line) to leave out. Folder symlinks are followed once; a symlink that leads back into a
 // folder already being walked is reported as a loop and not entered.
 // Unreadable folders are reported and skipped. The walker never prints.
 #ifndef KGBUILD_CLI_POST_WALKER_H_
