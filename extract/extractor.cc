@@ -135,8 +135,8 @@ class CueTable {
   bool HasNewCue(std::string_view text) const { return ContainsAny(text, new_); }
   bool HasUsedCue(std::string_view text) const { return ContainsAny(text, used_); }
 
-  // True when `word`, the word right after a name, says the name is none
-  // of the seven types (`MPI 라이브러리`, `JSON format`).
+  // True when `word`, the word right after a name, marks the name as not
+  // one of the seven entity types (`MPI 라이브러리`, `JSON format`).
   bool IsNoneCue(std::string_view word) const {
     const std::string lower = AsciiLowercase(word);
     for (const std::string& cue : none_) {
@@ -234,7 +234,7 @@ class PaperExtractor {
     const Block* previous_text = nullptr;
     std::vector<NameSpan> previous_spans;
     for (const Block& block : paper_.blocks) {
-      // Lists of other papers say nothing about this one.
+      // Lists of other papers are not about this one.
       if (block.section == SectionKind::kReferences) continue;
       std::vector<NameSpan> spans = FindSpans(block);
       AssignRoles(block, &spans);
@@ -468,9 +468,9 @@ class PaperExtractor {
   }
 
   // Drops discovered all-capital words of at most three letters that no
-  // cue types and the paper does not propose (`SQL`, `GUI`, `MRI`, `UAV`):
-  // short acronyms name formats, fields and devices far more often than
-  // models, and nothing here says which.
+  // cue types and the paper does not propose (`SQL`, `GUI`, `MRI`, `UAV`).
+  // Without a cue nothing tells such an acronym for a model from one for a
+  // file format, a field or a device, so it is left out.
   static void DropBareAcronyms(std::string_view text, std::vector<NameSpan>* spans) {
     std::erase_if(*spans, [&](const NameSpan& span) {
       if (span.evidence != TypeEvidence::kGuess || span.proposed || span.end - span.begin > 3) return false;
@@ -480,11 +480,11 @@ class PaperExtractor {
     });
   }
 
-  // `proposed` when a proposing verb follows the name as its object
-  // (`CodeEraser를 제안`) or a proposing word comes just before it (`새로운
-  // 평가 지표 pFID`, `we propose X`); also a discovered name in a Goal or
-  // Contribution sentence that proposes something. `used` wins over both
-  // when `기존`, `대비`, `compared` sit next to the name.
+  // Marks names `proposed` when a proposing verb follows the name as its
+  // object (`CodeEraser를 제안`) or a proposing word comes just before it
+  // (`새로운 평가 지표 pFID`, `we propose X`). A discovered name in a Goal or
+  // Contribution sentence that proposes something is proposed too. `used`
+  // wins over both when `기존`, `대비` or `compared` stands next to the name.
   void AssignRoles(const Block& block, std::vector<NameSpan>* spans) const {
     const std::string_view text = block.text;
     const bool proposing_section = block.section == SectionKind::kGoal ||

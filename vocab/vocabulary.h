@@ -55,13 +55,13 @@ struct VocabularyEntry {
   int line = 0;
 };
 
-// What a cue word says about a name next to it.
+// What a cue word tells about a name next to it.
 enum class CueKind : uint8_t {
   kType,      // the name is of `type` (모델, dataset, 슈퍼컴퓨터 ...)
   kProposed,  // the paper introduces a discovered name (도입, present ...)
   kNew,       // the paper introduces even a known name (제안, novel ...)
   kUsed,      // the name is prior work or a baseline (기존, 대비 ...)
-  kNone,      // the name is none of the seven types (라이브러리, format ...)
+  kNone,      // the name is not one of the seven types (라이브러리, format ...)
 };
 
 struct CueWord {
