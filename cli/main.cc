@@ -375,7 +375,7 @@ struct ReadCounts {
 // nullopt when the post could not be read. Diagnostics go to `sink`, named
 // by the file as the user can open it, and without the name into the
 // contribution, which keeps the path relative to the input folder.
-std::optional<PostContribution> MakeContribution(const PostFile& file, const std::string& bytes,
+std::optional<PostContribution> MakeContribution(const PostFile& file, std::string sha256,
                                                  ExtractedPost extracted, const DiagnosticSink& sink) {
   PostContribution contribution;
   for (const Diagnostic& diagnostic : extracted.diagnostics) {
@@ -387,7 +387,7 @@ std::optional<PostContribution> MakeContribution(const PostFile& file, const std
   }
   if (!extracted.post) return std::nullopt;
 
-  contribution.sha256 = Sha256Hex(bytes);
+  contribution.sha256 = std::move(sha256);
   contribution.extractions = std::move(extracted.extractions);
   for (Paper& paper : extracted.post->papers) paper.blocks.clear();  // the graph needs no text
   contribution.post = std::move(*extracted.post);
@@ -444,6 +444,7 @@ Contributions ReadAllPosts(const Options& options, const Extractor& extractor,
   // and the messages are the same for any number of jobs.
   Contributions contributions;
   std::vector<const PostFile*> batch_files;
+  std::vector<std::string> batch_hashes;  // SHA-256 of each batch post's bytes
   std::vector<PostSource> batch;
   size_t batch_bytes = 0;
   size_t done_posts = 0;
@@ -453,7 +454,7 @@ Contributions ReadAllPosts(const Options& options, const Extractor& extractor,
     for (size_t i = 0; i < extracted.size(); ++i) {
       const PostFile& file = *batch_files[i];
       std::optional<PostContribution> contribution =
-          MakeContribution(file, batch[i].bytes, std::move(extracted[i]), sink);
+          MakeContribution(file, std::move(batch_hashes[i]), std::move(extracted[i]), sink);
       if (contribution) {
         contributions[file.relative] = std::move(*contribution);
         ++counts->posts_read;
@@ -467,6 +468,7 @@ Contributions ReadAllPosts(const Options& options, const Extractor& extractor,
     progress->Update(done_posts, done_bytes);
     batch.clear();
     batch_files.clear();
+    batch_hashes.clear();
     batch_bytes = 0;
   };
 
@@ -493,7 +495,8 @@ Contributions ReadAllPosts(const Options& options, const Extractor& extractor,
       ++done_posts;
       continue;
     }
-    if (previous != stored.end() && previous->second.sha256 == Sha256Hex(bytes)) {
+    std::string sha256 = Sha256Hex(bytes);
+    if (previous != stored.end() && previous->second.sha256 == sha256) {
       for (const StoredDiagnostic& diagnostic : previous->second.diagnostics) {
         sink({diagnostic.severity, file.path.string(), diagnostic.line, diagnostic.column,
               diagnostic.reason});
@@ -507,6 +510,7 @@ Contributions ReadAllPosts(const Options& options, const Extractor& extractor,
 
     batch_bytes += bytes.size();
     batch_files.push_back(&file);
+    batch_hashes.push_back(std::move(sha256));
     batch.push_back({file.relative, std::move(bytes)});
     if (batch.size() >= 64u * static_cast<size_t>(jobs) || batch_bytes >= (64u << 20)) flush();
   }

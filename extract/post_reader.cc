@@ -329,7 +329,7 @@ class PaperSegmenter {
     std::string title = TitleOfListItem(item, link);
 
     // `* vqvae` / `  * [paper](https://arxiv.org/...)`: the parent item
-    // holds the title, and the paper spans the parent's children.
+    // has the title, and the paper spans the parent's children.
     const Item* parent = IsGenericLinkText(link_text) && title.empty() ? ParentOf(index) : nullptr;
     if (parent != nullptr) {
       StartPaper(ArxivIdFromUrl(link.href), StripNumbering(parent->text), link.href, *parent,

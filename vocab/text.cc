@@ -50,9 +50,17 @@ char32_t DecodeUtf8(std::string_view text, size_t offset, size_t* length) {
     *length = 1;
     return lead;
   }
-  size_t count = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+  // The lead byte gives the sequence length and the bits it contributes.
+  size_t count = 2;
+  char32_t code_point = lead & 0x1F;
+  if (lead >= 0xF0) {
+    count = 4;
+    code_point = lead & 0x07;
+  } else if (lead >= 0xE0) {
+    count = 3;
+    code_point = lead & 0x0F;
+  }
   if (offset + count > text.size()) count = text.size() - offset;
-  char32_t code_point = lead & (count == 4 ? 0x07 : count == 3 ? 0x0F : 0x1F);
   for (size_t k = 1; k < count; ++k) {
     code_point = (code_point << 6) |
                  (static_cast<unsigned char>(text[offset + k]) & 0x3F);
