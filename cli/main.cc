@@ -363,6 +363,19 @@ void PauseForTestAt(const char* point) {
 
 void PauseMidPublish() { PauseForTestAt("mid-publish"); }
 
+// Exits with `code` and skips destructors, which took about 8% of a 10,000-post
+// build. Outputs are closed by then. Sanitizer builds return, so LeakSanitizer checks.
+int FinishRun(int code) {
+#if defined(__SANITIZE_ADDRESS__)
+  return code;
+#else
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+  std::_Exit(code);
+#endif
+}
+
 struct ReadCounts {
   size_t posts_found = 0;
   size_t posts_read = 0;       // read and extracted in this run
@@ -572,7 +585,7 @@ int RunCandidates(const Options& options) {
     if (printed++ == options.top) break;
     std::cout << CandidateLine(candidate);
   }
-  return log.errors() > 0 ? kExitSkipped : kExitOk;
+  return FinishRun(log.errors() > 0 ? kExitSkipped : kExitOk);
 }
 
 // Adds the bytes of `path` to `hash_input`, or returns false.
@@ -737,7 +750,7 @@ int RunMerge(const Options& options) {
     return kExitFailed;
   }
   if (!options.quiet) std::cerr << summary.str();
-  return kExitOk;
+  return FinishRun(kExitOk);
 }
 
 int RunBuild(const Options& options) {
@@ -798,7 +811,7 @@ int RunBuild(const Options& options) {
   } else if (!options.quiet) {
     std::cerr << summary.str();
   }
-  return log.errors() > 0 ? kExitSkipped : kExitOk;
+  return FinishRun(log.errors() > 0 ? kExitSkipped : kExitOk);
 }
 
 }  // namespace
