@@ -15,6 +15,7 @@
 #include "export/output.h"
 #include "export/rdf.h"
 #include "export/sqlite_store.h"
+#include "export/triple_table.h"
 #include "export/turtle.h"
 
 namespace kgbuild {
@@ -58,7 +59,7 @@ bool WriteAll(const Graph& graph, const std::filesystem::path& out_dir, const Ir
       [&] {
         // The three formats of the one sorted triple list, freed when done.
         std::vector<std::string> failed;
-        const std::vector<Triple> triples = BuildTriples(graph, options);
+        const TripleTable triples = BuildTripleTable(graph, options);
         WriteFile(out_dir / "graph.nt", [&](ByteSink* sink) { WriteNTriples(triples, sink); }, &failed);
         WriteFile(out_dir / "graph.jsonld", [&](ByteSink* sink) { WriteJsonLd(triples, options, sink); },
                   &failed);

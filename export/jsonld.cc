@@ -68,7 +68,7 @@ std::string CompactIri(std::string_view iri, const Prefixes& prefixes) {
   return best->first + ":" + std::string(iri.substr(best->second.size()));
 }
 
-void WriteObject(const Triple& triple, const Prefixes& prefixes,
+void WriteObject(const TripleView& triple, const Prefixes& prefixes,
                  JsonWriter* writer) {
   writer->StartObject();
   if (triple.object_kind == ObjectKind::kIri) {
@@ -89,7 +89,7 @@ void WriteObject(const Triple& triple, const Prefixes& prefixes,
 }
 
 // Writes the node object of the subject of triples[begin, end).
-void WriteNode(const std::vector<Triple>& triples, size_t begin, size_t end,
+void WriteNode(const TripleTable& triples, size_t begin, size_t end,
                const Prefixes& prefixes, JsonWriter* writer) {
   const std::string rdf_type = std::string(kRdfNamespace) + "type";
   writer->StartObject();
@@ -98,7 +98,7 @@ void WriteNode(const std::vector<Triple>& triples, size_t begin, size_t end,
 
   size_t i = begin;
   while (i < end) {
-    const std::string& predicate = triples[i].predicate;
+    const std::string_view predicate = triples[i].predicate;
     size_t group_end = i;
     while (group_end < end && triples[group_end].predicate == predicate) ++group_end;
 
@@ -128,6 +128,13 @@ void WriteNode(const std::vector<Triple>& triples, size_t begin, size_t end,
 
 bool WriteJsonLd(const std::vector<Triple>& triples, const IriOptions& options,
                  ByteSink* sink) {
+  TripleTable table;
+  for (const Triple& triple : triples) table.Add(triple);
+  table.Finish();
+  return WriteJsonLd(table, options, sink);
+}
+
+bool WriteJsonLd(const TripleTable& triples, const IriOptions& options, ByteSink* sink) {
   const Prefixes prefixes = RdfPrefixes(options);
   SinkStream stream(sink);
   JsonWriter writer(stream);

@@ -29,6 +29,7 @@
 #include "export/iri.h"
 #include "export/output.h"
 #include "export/rdf.h"
+#include "export/triple_table.h"
 
 namespace kgbuild {
 
@@ -36,6 +37,7 @@ namespace kgbuild {
 // BuildTriples returns them, so each subject's triples are adjacent.
 // Returns false as soon as a write fails; the sink's Commit then reports
 // why. Does not commit.
+bool WriteJsonLd(const TripleTable& triples, const IriOptions& options, ByteSink* sink);
 bool WriteJsonLd(const std::vector<Triple>& triples, const IriOptions& options,
                  ByteSink* sink);
 

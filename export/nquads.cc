@@ -1,6 +1,9 @@
 #include "export/nquads.h"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
+#include <iterator>
 #include <set>
 #include <string_view>
 #include <tuple>
@@ -8,6 +11,7 @@
 #include <utility>
 
 #include "export/ntriples.h"
+#include "export/triple_table.h"
 
 namespace kgbuild {
 namespace {
@@ -90,22 +94,54 @@ bool DefaultGraphIsStructural(const Graph& graph, const std::vector<std::string>
   return std::adjacent_find(edge_ends.begin(), edge_ends.end()) == edge_ends.end();
 }
 
-void SortAndDeduplicate(std::vector<Triple>* triples) {
-  std::sort(triples->begin(), triples->end());
-  triples->erase(std::unique(triples->begin(), triples->end()), triples->end());
+// The IRIs every reified statement uses, built once per export.
+struct StatementTerms {
+  explicit StatementTerms(const IriOptions& options)
+      : type(std::string(kRdfNamespace) + "type"),
+        statement(std::string(kRdfNamespace) + "Statement"),
+        subject(std::string(kRdfNamespace) + "subject"),
+        predicate(std::string(kRdfNamespace) + "predicate"),
+        object(std::string(kRdfNamespace) + "object"),
+        section(VocabularyNamespace(options) + "section"),
+        line(VocabularyNamespace(options) + "line"),
+        integer(std::string(kXsdNamespace) + "integer") {}
+
+  std::string type, statement, subject, predicate, object, section, line, integer;
+};
+
+// Adds the same triples as the AddStatement above, into `table`.
+void AddStatement(std::string_view subject, std::string_view predicate, std::string_view object,
+                  const Provenance& provenance, const IriOptions& options,
+                  const StatementTerms& terms, TripleTable* table) {
+  using Term = TripleTable::Term;
+  const Term statement =
+      table->Iri(StatementIri(subject, predicate, object, provenance, options));
+  table->Add(statement, table->Iri(terms.type), table->Iri(terms.statement));
+  table->Add(statement, table->Iri(terms.subject), table->Iri(subject));
+  table->Add(statement, table->Iri(terms.predicate), table->Iri(predicate));
+  table->Add(statement, table->Iri(terms.object), table->Iri(object));
+  if (!provenance.section.empty()) {
+    table->Add(statement, table->Iri(terms.section), table->Literal(provenance.section));
+  }
+  char line[16];
+  const auto [end, error] = std::to_chars(std::begin(line), std::end(line), provenance.line);
+  table->Add(statement, table->Iri(terms.line),
+             table->Literal(std::string_view(line, static_cast<size_t>(end - line)), terms.integer));
 }
 
-bool WriteGraph(const std::vector<Triple>& triples, std::string_view graph_iri,
+// Writes the finished `table` as quads in the graph `graph_term` (an
+// N-Triples IRI, or "" for the default graph) through `*buffer`.
+bool WriteTable(const TripleTable& table, std::string_view graph_term, std::string* buffer,
                 ByteSink* sink) {
-  std::string buffer;
-  for (const Triple& triple : triples) {
-    AppendNQuadsLine(triple, graph_iri, &buffer);
-    if (buffer.size() >= (1 << 16)) {
-      if (!sink->Write(buffer)) return false;
-      buffer.clear();
+  buffer->clear();
+  for (size_t i = 0; i < table.size(); ++i) {
+    table.AppendLine(i, graph_term, buffer);
+    if (buffer->size() >= kWriteBufferBytes) {
+      if (!sink->Write(*buffer)) return false;
+      buffer->clear();
     }
   }
-  return sink->Write(buffer);
+  return sink->Write(*buffer);
 }
 
 }  // namespace
@@ -217,29 +253,25 @@ bool WriteGraphNQuads(const Graph& graph, const IriOptions& options, ByteSink* s
   // The default graph: node triples of nodes that no post describes, the
   // merged aliases and parameters of those that are, and edges without
   // provenance.
-  {
-    const std::string alt_label = std::string(kSkosNamespace) + "altLabel";
-    const std::string parameters = VocabularyNamespace(options) + "parameters";
-    std::vector<Triple> triples;
-    for (Vertex v : boost::make_iterator_range(boost::vertices(graph))) {
-      std::vector<Triple> node_triples = NodeTriples(graph[v], iris[v], options);
-      for (Triple& triple : node_triples) {
-        if (described[v] && triple.predicate != alt_label &&
-            triple.predicate != parameters) {
-          continue;
-        }
-        triples.push_back(std::move(triple));
-      }
-    }
-    for (Edge e : boost::make_iterator_range(boost::edges(graph))) {
-      if (!graph[e].provenance.empty()) continue;
-      triples.push_back({iris[boost::source(e, graph)],
-                         EdgePredicateIri(graph[e].kind, options), ObjectKind::kIri,
-                         iris[boost::target(e, graph)], "", ""});
-    }
-    SortAndDeduplicate(&triples);
-    if (!WriteGraph(triples, "", sink)) return false;
+  // Indexed by EdgeKind, whose last value is kVariantOf.
+  std::array<std::string, static_cast<size_t>(EdgeKind::kVariantOf) + 1> predicates;
+  for (size_t kind = 0; kind < predicates.size(); ++kind) {
+    predicates[kind] = EdgePredicateIri(static_cast<EdgeKind>(kind), options);
   }
+  TripleTable table;
+  std::string buffer;
+  for (Vertex v : boost::make_iterator_range(boost::vertices(graph))) {
+    AddNodeTriples(graph[v], iris[v], described[v] ? NodeFacts::kMerged : NodeFacts::kAll, options,
+                   &table);
+  }
+  for (Edge e : boost::make_iterator_range(boost::edges(graph))) {
+    if (!graph[e].provenance.empty()) continue;
+    table.Add(table.Iri(iris[boost::source(e, graph)]),
+              table.Iri(predicates[static_cast<size_t>(graph[e].kind)]),
+              table.Iri(iris[boost::target(e, graph)]));
+  }
+  table.Finish();
+  if (!WriteTable(table, "", &buffer, sink)) return false;
 
   // The named graphs in IRI order, one at a time.
   std::vector<std::pair<std::string, std::string_view>> posts;  // (graph IRI, file)
@@ -249,38 +281,36 @@ bool WriteGraphNQuads(const Graph& graph, const IriOptions& options, ByteSink* s
   }
   std::sort(posts.begin(), posts.end());
 
-  std::vector<Triple> triples;
+  const StatementTerms statement_terms(options);
   std::vector<Vertex> ends;
+  std::string graph_term;
   for (const auto& [graph_iri, file] : posts) {
-    triples.clear();
+    table.Clear();
     ends.clear();
     for (Edge e : edges_by_file[file]) {
       const EdgeProperties& edge = graph[e];
       const Vertex source = boost::source(e, graph);
       const Vertex target = boost::target(e, graph);
-      Triple edge_triple{iris[source], EdgePredicateIri(edge.kind, options),
-                         ObjectKind::kIri, iris[target], "", ""};
+      const std::string& predicate = predicates[static_cast<size_t>(edge.kind)];
       if (IsReifiedKind(edge.kind)) {
         for (const Provenance& provenance : edge.provenance) {
-          if (provenance.file == file) {
-            AddStatement(edge_triple, provenance, options, &triples);
-          }
+          if (provenance.file != file) continue;
+          AddStatement(iris[source], predicate, iris[target], provenance, options, statement_terms,
+                       &table);
         }
       }
-      triples.push_back(std::move(edge_triple));
+      table.Add(table.Iri(iris[source]), table.Iri(predicate), table.Iri(iris[target]));
       ends.push_back(source);
       ends.push_back(target);
     }
 
     std::sort(ends.begin(), ends.end());
     ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
-    for (Vertex end : ends) {
-      for (Triple& triple : SharedNodeTriples(graph[end], iris[end], options)) {
-        triples.push_back(std::move(triple));
-      }
-    }
-    SortAndDeduplicate(&triples);
-    if (!WriteGraph(triples, graph_iri, sink)) return false;
+    for (Vertex end : ends) AddNodeTriples(graph[end], iris[end], NodeFacts::kPerPost, options, &table);
+    table.Finish();
+    graph_term.clear();
+    AppendNTriplesIri(graph_iri, &graph_term);
+    if (!WriteTable(table, graph_term, &buffer, sink)) return false;
   }
   return true;
 }

@@ -25,31 +25,16 @@ void AppendEscape(unsigned char c, std::string* out) {
   out->push_back(kHexDigits[c & 0x0F]);
 }
 
-void AppendIri(std::string_view iri, std::string* out) {
-  out->push_back('<');
-  AppendIriForbiddenEscaped(iri, out);
-  out->push_back('>');
-}
-
 // Appends subject, predicate and object, each followed by a space.
 void AppendTerms(const Triple& triple, std::string* out) {
-  AppendIri(triple.subject, out);
+  AppendNTriplesIri(triple.subject, out);
   out->push_back(' ');
-  AppendIri(triple.predicate, out);
+  AppendNTriplesIri(triple.predicate, out);
   out->push_back(' ');
   if (triple.object_kind == ObjectKind::kIri) {
-    AppendIri(triple.object, out);
+    AppendNTriplesIri(triple.object, out);
   } else {
-    out->push_back('"');
-    AppendEscapedLiteralText(triple.object, out);
-    out->push_back('"');
-    if (!triple.language.empty()) {
-      out->push_back('@');
-      out->append(triple.language);
-    } else if (!triple.datatype.empty()) {
-      out->append("^^");
-      AppendIri(triple.datatype, out);
-    }
+    AppendNTriplesLiteral(triple.object, triple.datatype, triple.language, out);
   }
   out->push_back(' ');
 }
@@ -80,6 +65,26 @@ void AppendEscapedLiteralText(std::string_view text, std::string* out) {
   out->append(text.substr(run_start));
 }
 
+void AppendNTriplesIri(std::string_view iri, std::string* out) {
+  out->push_back('<');
+  AppendIriForbiddenEscaped(iri, out);
+  out->push_back('>');
+}
+
+void AppendNTriplesLiteral(std::string_view lexical, std::string_view datatype,
+                           std::string_view language, std::string* out) {
+  out->push_back('"');
+  AppendEscapedLiteralText(lexical, out);
+  out->push_back('"');
+  if (!language.empty()) {
+    out->push_back('@');
+    out->append(language);
+  } else if (!datatype.empty()) {
+    out->append("^^");
+    AppendNTriplesIri(datatype, out);
+  }
+}
+
 void AppendNTriplesLine(const Triple& triple, std::string* out) {
   AppendTerms(triple, out);
   out->append(".\n");
@@ -89,10 +94,22 @@ void AppendNQuadsLine(const Triple& triple, std::string_view graph_iri,
                       std::string* out) {
   AppendTerms(triple, out);
   if (!graph_iri.empty()) {
-    AppendIri(graph_iri, out);
+    AppendNTriplesIri(graph_iri, out);
     out->push_back(' ');
   }
   out->append(".\n");
+}
+
+bool WriteNTriples(const TripleTable& triples, ByteSink* sink) {
+  std::string buffer;
+  for (size_t i = 0; i < triples.size(); ++i) {
+    triples.AppendLine(i, {}, &buffer);
+    if (buffer.size() >= kWriteBufferBytes) {
+      if (!sink->Write(buffer)) return false;
+      buffer.clear();
+    }
+  }
+  return sink->Write(buffer);
 }
 
 bool WriteNTriples(const std::vector<Triple>& triples, ByteSink* sink) {

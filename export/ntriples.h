@@ -24,12 +24,23 @@
 
 #include "export/output.h"
 #include "export/rdf.h"
+#include "export/triple_table.h"
 
 namespace kgbuild {
 
 // Writes `triples` to `sink` in the given order. Returns false as soon as a
 // write fails; the sink's Commit then reports why. Does not commit.
+bool WriteNTriples(const TripleTable& triples, ByteSink* sink);
 bool WriteNTriples(const std::vector<Triple>& triples, ByteSink* sink);
+
+// The writers pass the sink about this many bytes at a time.
+inline constexpr size_t kWriteBufferBytes = 1 << 16;
+
+// Appends one term in its N-Triples form: <iri>, or "text" followed by
+// @language or ^^<datatype>.
+void AppendNTriplesIri(std::string_view iri, std::string* out);
+void AppendNTriplesLiteral(std::string_view lexical, std::string_view datatype,
+                           std::string_view language, std::string* out);
 
 // Appends one triple as an N-Triples line, newline included.
 void AppendNTriplesLine(const Triple& triple, std::string* out);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "export/triple_table.h"
 #include "export/utf8.h"
 #include "vocab/text.h"
 #include "vocab/vocabulary.h"
@@ -10,125 +11,125 @@
 namespace kgbuild {
 namespace {
 
-// Collects triples for one graph; the namespaces are resolved once.
+// The namespace and local name of the predicate of an edge of `kind`; `kg`
+// is VocabularyNamespace(options).
+std::pair<std::string_view, std::string_view> EdgePredicateParts(EdgeKind kind,
+                                                                 std::string_view kg) {
+  switch (kind) {
+    case EdgeKind::kHasPart: return {kSchemaNamespace, "hasPart"};
+    case EdgeKind::kMentions: return {kSchemaNamespace, "mentions"};
+    case EdgeKind::kProposes: return {kg, "proposes"};
+    case EdgeKind::kReports: return {kg, "reports"};
+    case EdgeKind::kMetric: return {kMlsNamespace, "specifiedBy"};
+    case EdgeKind::kDataset: return {kg, "dataset"};
+    case EdgeKind::kModel: return {kg, "model"};
+    case EdgeKind::kVariantOf: return {kg, "variantOf"};
+  }
+  return {kg, "related"};
+}
+
+// Adds the triples of nodes and edges to a TripleTable. IRIs are built in
+// one reused buffer, so a triple whose terms the table has allocates nothing.
 class TripleBuilder {
  public:
-  explicit TripleBuilder(const IriOptions& options)
-      : kg_(VocabularyNamespace(options)) {}
+  using Term = TripleTable::Term;
 
-  void AddIri(const std::string& subject, std::string_view predicate,
-              std::string object) {
-    triples_.push_back(
-        {subject, std::string(predicate), ObjectKind::kIri, std::move(object), "", ""});
-  }
+  TripleBuilder(const IriOptions& options, TripleTable* table)
+      : kg_(VocabularyNamespace(options)), table_(table) {}
 
-  // Adds a literal unless `lexical` is empty.
-  void AddLiteral(const std::string& subject, std::string_view predicate,
-                  std::string_view lexical, std::string datatype = "",
-                  std::string language = "") {
+  Term Rdf(std::string_view local) { return Name(kRdfNamespace, local); }
+  Term Rdfs(std::string_view local) { return Name(kRdfsNamespace, local); }
+  Term Schema(std::string_view local) { return Name(kSchemaNamespace, local); }
+  Term Mls(std::string_view local) { return Name(kMlsNamespace, local); }
+  Term Skos(std::string_view local) { return Name(kSkosNamespace, local); }
+  Term Kg(std::string_view local) { return Name(kg_, local); }
+  Term Iri(std::string_view iri) { return table_->Iri(iri); }
+
+  void Add(Term subject, Term predicate, Term object) { table_->Add(subject, predicate, object); }
+
+  // Adds a literal unless `lexical` is empty; `xsd_type` names its
+  // datatype in the XSD namespace, or is empty for a plain string.
+  void AddLiteral(Term subject, Term predicate, std::string_view lexical,
+                  std::string_view xsd_type = {}, std::string_view language = {}) {
     if (lexical.empty()) return;
-    triples_.push_back({subject, std::string(predicate), ObjectKind::kLiteral,
-                        ReplaceInvalidUtf8(lexical), std::move(datatype),
-                        std::move(language)});
+    datatype_.clear();
+    if (!xsd_type.empty()) datatype_.append(kXsdNamespace).append(xsd_type);
+    const Term object = FindInvalidUtf8(lexical) == std::string_view::npos
+                            ? table_->Literal(lexical, datatype_, language)
+                            : table_->Literal(ReplaceInvalidUtf8(lexical), datatype_, language);
+    table_->Add(subject, predicate, object);
   }
 
   // A name literal, tagged @ko when it contains Hangul.
-  void AddName(const std::string& subject, std::string_view predicate,
-               std::string_view name) {
-    AddLiteral(subject, predicate, name, "", ContainsHangul(name) ? "ko" : "");
+  void AddName(Term subject, Term predicate, std::string_view name) {
+    AddLiteral(subject, predicate, name, {}, ContainsHangul(name) ? "ko" : "");
   }
 
-  std::string Rdf(std::string_view local) const { return Join(kRdfNamespace, local); }
-  std::string Rdfs(std::string_view local) const { return Join(kRdfsNamespace, local); }
-  std::string Xsd(std::string_view local) const { return Join(kXsdNamespace, local); }
-  std::string Schema(std::string_view local) const { return Join(kSchemaNamespace, local); }
-  std::string Mls(std::string_view local) const { return Join(kMlsNamespace, local); }
-  std::string Skos(std::string_view local) const { return Join(kSkosNamespace, local); }
-  std::string Kg(std::string_view local) const { return Join(kg_, local); }
-
-  void AddAll(std::vector<Triple> triples) {
-    triples_.insert(triples_.end(), std::make_move_iterator(triples.begin()),
-                    std::make_move_iterator(triples.end()));
+  Term EdgePredicate(EdgeKind kind) {
+    const auto [name_space, local] = EdgePredicateParts(kind, kg_);
+    return Name(name_space, local);
   }
 
-  // Returns the triples added so far, unsorted.
-  std::vector<Triple> Take() { return std::move(triples_); }
-
-  std::vector<Triple> Finish() {
-    std::sort(triples_.begin(), triples_.end());
-    triples_.erase(std::unique(triples_.begin(), triples_.end()), triples_.end());
-    return std::move(triples_);
+  void AddNode(const NodeProperties& node, Term iri, NodeFacts facts) {
+    if (facts != NodeFacts::kMerged) {
+      switch (node.kind) {
+        case NodeKind::kPost: AddPost(node, iri); break;
+        case NodeKind::kPaper: AddPaper(node, iri); break;
+        case NodeKind::kEntity: AddEntity(node, iri); break;
+        case NodeKind::kResult: AddResult(node, iri); break;
+      }
+    }
+    if (facts != NodeFacts::kPerPost && node.kind == NodeKind::kEntity) {
+      for (const std::string& alias : node.aliases) AddName(iri, Skos("altLabel"), alias);
+      AddLiteral(iri, Kg("parameters"), node.parameters);
+    }
   }
 
  private:
-  static std::string Join(std::string_view name_space, std::string_view local) {
-    std::string iri(name_space);
-    iri.append(local);
-    return iri;
+  Term Name(std::string_view name_space, std::string_view local) {
+    buffer_.assign(name_space);
+    buffer_.append(local);
+    return table_->Iri(buffer_);
+  }
+
+  void AddPost(const NodeProperties& node, Term iri) {
+    Add(iri, Rdf("type"), Schema("BlogPosting"));
+    AddLiteral(iri, Schema("name"), node.label);
+    if (StartsWithXsdDate(node.date)) {
+      AddLiteral(iri, Schema("datePublished"), std::string_view(node.date).substr(0, 10), "date");
+    } else {
+      AddLiteral(iri, Schema("datePublished"), node.date);
+    }
+    for (const std::string& tag : node.tags) AddLiteral(iri, Schema("keywords"), tag);
+  }
+
+  void AddPaper(const NodeProperties& node, Term iri) {
+    Add(iri, Rdf("type"), Schema("ScholarlyArticle"));
+    AddLiteral(iri, Schema("name"), node.label);
+    AddLiteral(iri, Schema("identifier"), node.arxiv_id);
+    if (std::optional<std::string> url = HttpUrlToIri(node.url)) {
+      Add(iri, Schema("url"), Iri(*url));
+    }
+  }
+
+  // Without the aliases and parameters, which AddNode adds by `facts`.
+  void AddEntity(const NodeProperties& node, Term iri) {
+    Add(iri, Rdf("type"), Kg(EntityTypeName(node.entity_type)));
+    AddName(iri, Rdfs("label"), node.label);
+  }
+
+  void AddResult(const NodeProperties& node, Term iri) {
+    Add(iri, Rdf("type"), Mls("ModelEvaluation"));
+    AddLiteral(iri, Rdfs("label"), node.label);
+    if (IsXsdDecimal(node.value)) AddLiteral(iri, Mls("hasValue"), node.value, "decimal");
+    AddLiteral(iri, Kg("unit"), node.unit);
   }
 
   std::string kg_;
-  std::vector<Triple> triples_;
+  TripleTable* table_;
+  std::string buffer_;
+  std::string datatype_;
 };
-
-void AddPost(const NodeProperties& node, const std::string& iri,
-             TripleBuilder* out) {
-  out->AddIri(iri, out->Rdf("type"), out->Schema("BlogPosting"));
-  out->AddLiteral(iri, out->Schema("name"), node.label);
-  if (StartsWithXsdDate(node.date)) {
-    out->AddLiteral(iri, out->Schema("datePublished"), node.date.substr(0, 10),
-                    out->Xsd("date"));
-  } else {
-    out->AddLiteral(iri, out->Schema("datePublished"), node.date);
-  }
-  for (const std::string& tag : node.tags) {
-    out->AddLiteral(iri, out->Schema("keywords"), tag);
-  }
-}
-
-void AddPaper(const NodeProperties& node, const std::string& iri,
-              TripleBuilder* out) {
-  out->AddIri(iri, out->Rdf("type"), out->Schema("ScholarlyArticle"));
-  out->AddLiteral(iri, out->Schema("name"), node.label);
-  out->AddLiteral(iri, out->Schema("identifier"), node.arxiv_id);
-  if (std::optional<std::string> url = HttpUrlToIri(node.url)) {
-    out->AddIri(iri, out->Schema("url"), std::move(*url));
-  }
-}
-
-void AddEntity(const NodeProperties& node, const std::string& iri,
-               TripleBuilder* out) {
-  out->AddIri(iri, out->Rdf("type"), out->Kg(EntityTypeName(node.entity_type)));
-  out->AddName(iri, out->Rdfs("label"), node.label);
-  for (const std::string& alias : node.aliases) {
-    out->AddName(iri, out->Skos("altLabel"), alias);
-  }
-  out->AddLiteral(iri, out->Kg("parameters"), node.parameters);
-}
-
-void AddResult(const NodeProperties& node, const std::string& iri,
-               TripleBuilder* out) {
-  out->AddIri(iri, out->Rdf("type"), out->Mls("ModelEvaluation"));
-  out->AddLiteral(iri, out->Rdfs("label"), node.label);
-  if (IsXsdDecimal(node.value)) {
-    out->AddLiteral(iri, out->Mls("hasValue"), node.value, out->Xsd("decimal"));
-  }
-  out->AddLiteral(iri, out->Kg("unit"), node.unit);
-}
-
-std::string EdgePredicate(EdgeKind kind, const TripleBuilder& out) {
-  switch (kind) {
-    case EdgeKind::kHasPart: return out.Schema("hasPart");
-    case EdgeKind::kMentions: return out.Schema("mentions");
-    case EdgeKind::kProposes: return out.Kg("proposes");
-    case EdgeKind::kReports: return out.Kg("reports");
-    case EdgeKind::kMetric: return out.Mls("specifiedBy");
-    case EdgeKind::kDataset: return out.Kg("dataset");
-    case EdgeKind::kModel: return out.Kg("model");
-    case EdgeKind::kVariantOf: return out.Kg("variantOf");
-  }
-  return out.Kg("related");
-}
 
 bool IsLeapYear(int year) {
   return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -155,37 +156,49 @@ std::vector<std::pair<std::string, std::string>> RdfPrefixes(
   };
 }
 
+void AddNodeTriples(const NodeProperties& node, std::string_view iri, NodeFacts facts,
+                    const IriOptions& options, TripleTable* table) {
+  TripleBuilder out(options, table);
+  out.AddNode(node, out.Iri(iri), facts);
+}
+
 std::vector<Triple> NodeTriples(const NodeProperties& node, const std::string& iri,
                                 const IriOptions& options) {
-  TripleBuilder out(options);
-  switch (node.kind) {
-    case NodeKind::kPost: AddPost(node, iri, &out); break;
-    case NodeKind::kPaper: AddPaper(node, iri, &out); break;
-    case NodeKind::kEntity: AddEntity(node, iri, &out); break;
-    case NodeKind::kResult: AddResult(node, iri, &out); break;
-  }
-  return out.Take();
+  TripleTable table;
+  AddNodeTriples(node, iri, NodeFacts::kAll, options, &table);
+  table.Finish();
+  return table.ToTriples();
 }
 
 std::string EdgePredicateIri(EdgeKind kind, const IriOptions& options) {
-  return EdgePredicate(kind, TripleBuilder(options));
+  const std::string kg = VocabularyNamespace(options);
+  const auto [name_space, local] = EdgePredicateParts(kind, kg);
+  std::string iri(name_space);
+  iri.append(local);
+  return iri;
 }
 
-std::vector<Triple> BuildTriples(const Graph& graph, const IriOptions& options) {
-  TripleBuilder out(options);
+TripleTable BuildTripleTable(const Graph& graph, const IriOptions& options) {
+  TripleTable table;
+  TripleBuilder out(options, &table);
 
-  std::vector<std::string> iris;
+  std::vector<TripleTable::Term> iris;
   iris.reserve(boost::num_vertices(graph));
   for (Vertex v : boost::make_iterator_range(boost::vertices(graph))) {
-    iris.push_back(NodeIri(graph[v], options));
-    out.AddAll(NodeTriples(graph[v], iris.back(), options));
+    iris.push_back(out.Iri(NodeIri(graph[v], options)));
+    out.AddNode(graph[v], iris.back(), NodeFacts::kAll);
   }
 
   for (Edge e : boost::make_iterator_range(boost::edges(graph))) {
-    out.AddIri(iris[boost::source(e, graph)], EdgePredicate(graph[e].kind, out),
-               iris[boost::target(e, graph)]);
+    out.Add(iris[boost::source(e, graph)], out.EdgePredicate(graph[e].kind),
+            iris[boost::target(e, graph)]);
   }
-  return out.Finish();
+  table.Finish();
+  return table;
+}
+
+std::vector<Triple> BuildTriples(const Graph& graph, const IriOptions& options) {
+  return BuildTripleTable(graph, options).ToTriples();
 }
 
 bool IsXsdDecimal(std::string_view text) {

@@ -71,8 +71,28 @@ struct Triple {
 std::vector<std::pair<std::string, std::string>> RdfPrefixes(
     const IriOptions& options);
 
+class TripleTable;  // export/triple_table.h
+
 // Returns the triples of `graph`, sorted and without duplicates.
 std::vector<Triple> BuildTriples(const Graph& graph, const IriOptions& options);
+
+// The same triples in a finished TripleTable, which the writers take: 12
+// bytes per triple plus the distinct terms.
+TripleTable BuildTripleTable(const Graph& graph, const IriOptions& options);
+
+// The subset of a node's triples that AddNodeTriples adds. The graph merges an
+// entity's aliases and parameters over all posts without recording which
+// post gave which, so the N-Quads export keeps those apart.
+enum class NodeFacts {
+  kAll,
+  kPerPost,  // all but skos:altLabel and kg:parameters
+  kMerged,   // only skos:altLabel and kg:parameters
+};
+
+// Adds the triples of `node` chosen by `facts` to `table`, with `iri` =
+// NodeIri(node, options) as their subject. REQUIRES: `table` not finished.
+void AddNodeTriples(const NodeProperties& node, std::string_view iri, NodeFacts facts,
+                    const IriOptions& options, TripleTable* table);
 
 // Returns the triples that describe `node` itself (type, names, literals),
 // without those of its edges, in no particular order. `iri` is

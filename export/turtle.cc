@@ -39,7 +39,7 @@ void AppendIriTerm(std::string_view iri, const Prefixes& prefixes, std::string* 
   out->append(iri.substr(best->second.size()));
 }
 
-void AppendObject(const Triple& triple, const Prefixes& prefixes, std::string* out) {
+void AppendObject(const TripleView& triple, const Prefixes& prefixes, std::string* out) {
   if (triple.object_kind == ObjectKind::kIri) {
     AppendIriTerm(triple.object, prefixes, out);
     return;
@@ -59,20 +59,21 @@ void AppendObject(const Triple& triple, const Prefixes& prefixes, std::string* o
 
 // Appends the block of one subject: triples[begin, end) share the subject.
 // rdf:type comes first, as "a", then the other predicates in sorted order.
-void AppendSubjectBlock(const std::vector<Triple>& triples, size_t begin, size_t end,
+void AppendSubjectBlock(const TripleTable& triples, size_t begin, size_t end,
                         const Prefixes& prefixes, const std::string& rdf_type,
                         std::string* out) {
-  std::vector<const Triple*> ordered;
+  std::vector<TripleView> ordered;
   for (size_t i = begin; i < end; ++i) {
-    if (triples[i].predicate == rdf_type) ordered.push_back(&triples[i]);
+    if (triples[i].predicate == rdf_type) ordered.push_back(triples[i]);
   }
   for (size_t i = begin; i < end; ++i) {
-    if (triples[i].predicate != rdf_type) ordered.push_back(&triples[i]);
+    if (triples[i].predicate != rdf_type) ordered.push_back(triples[i]);
   }
 
   AppendIriTerm(triples[begin].subject, prefixes, out);
-  const Triple* previous = nullptr;
-  for (const Triple* triple : ordered) {
+  const TripleView* previous = nullptr;
+  for (const TripleView& view : ordered) {
+    const TripleView* triple = &view;
     if (previous != nullptr && triple->predicate == previous->predicate) {
       out->append(",\n        ");
     } else {
@@ -126,6 +127,13 @@ Prefixes TurtlePrefixes(const IriOptions& options) {
 
 bool WriteTurtle(const std::vector<Triple>& triples, const IriOptions& options,
                  ByteSink* sink) {
+  TripleTable table;
+  for (const Triple& triple : triples) table.Add(triple);
+  table.Finish();
+  return WriteTurtle(table, options, sink);
+}
+
+bool WriteTurtle(const TripleTable& triples, const IriOptions& options, ByteSink* sink) {
   const Prefixes prefixes = TurtlePrefixes(options);
   std::string text;
   for (const auto& [name, name_space] : prefixes) {

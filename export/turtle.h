@@ -33,6 +33,7 @@
 #include "export/iri.h"
 #include "export/output.h"
 #include "export/rdf.h"
+#include "export/triple_table.h"
 
 namespace kgbuild {
 
@@ -45,6 +46,7 @@ std::vector<std::pair<std::string, std::string>> TurtlePrefixes(
 // BuildTriples returns them, so each subject's triples are adjacent.
 // Returns false as soon as a write fails; the sink's Commit then reports
 // why. Does not commit.
+bool WriteTurtle(const TripleTable& triples, const IriOptions& options, ByteSink* sink);
 bool WriteTurtle(const std::vector<Triple>& triples, const IriOptions& options,
                  ByteSink* sink);
 

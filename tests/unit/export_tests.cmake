@@ -5,6 +5,7 @@ set(KGBUILD_EXPORT_TEST_SOURCES
   export_iri_test.cc
   export_rdf_test.cc
   export_ntriples_test.cc
+  export_triple_table_test.cc
   export_turtle_test.cc
   export_nquads_test.cc
   export_jsonld_test.cc
