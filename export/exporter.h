@@ -35,11 +35,21 @@ namespace kgbuild {
 bool WriteAll(const Graph& graph, const std::filesystem::path& out_dir,
               const IriOptions& options, std::vector<std::string>* errors);
 
+// The time one step of WriteAll took: writing one file, or building an
+// input that several files share ("rdf triples", "co-mention network").
+struct ExportTiming {
+  std::string step;
+  double wall_seconds = 0;
+  double cpu_seconds = 0;  // of the thread that ran the step
+};
+
 // The same, writing independent files on up to `jobs` threads. The files
 // and the messages are the same for any `jobs`; more threads hold more of
-// the exports' working memory at once.
+// the exports' working memory at once. When `timings` is not null, appends
+// one entry per step, in a fixed order.
 bool WriteAll(const Graph& graph, const std::filesystem::path& out_dir, const IriOptions& options,
-              int jobs, std::vector<std::string>* errors);
+              int jobs, std::vector<std::string>* errors,
+              std::vector<ExportTiming>* timings = nullptr);
 
 }  // namespace kgbuild
 

@@ -63,6 +63,30 @@ TEST_F(WriteAllTest, IsByteIdenticalAcrossRuns) {
   }
 }
 
+TEST_F(WriteAllTest, ThreadsGiveSameBytesAndStepOrder) {
+  std::vector<std::string> errors;
+  std::vector<ExportTiming> one_thread;
+  std::vector<ExportTiming> four_threads;
+  ASSERT_TRUE(WriteAll(testing::MakeSampleGraph(), folder_ / "a", IriOptions{}, 1, &errors, &one_thread));
+  ASSERT_TRUE(WriteAll(testing::MakeSampleGraph(), folder_ / "b", IriOptions{}, 4, &errors, &four_threads));
+
+  const std::vector<std::string> steps = {
+      "rdf triples", "graph.nt",      "graph.jsonld",       "graph.ttl",
+      "kg.sqlite",   "graph.nq",      "graph.graphml",      "co-mention network",
+      "graph.comention.graphml",      "graph.gexf"};
+  for (const std::vector<ExportTiming>* timings : {&one_thread, &four_threads}) {
+    ASSERT_EQ(timings->size(), steps.size());
+    for (size_t i = 0; i < steps.size(); ++i) {
+      EXPECT_EQ((*timings)[i].step, steps[i]);
+      EXPECT_GE((*timings)[i].wall_seconds, 0.0);
+    }
+  }
+  for (const char* name : {"graph.nt", "graph.jsonld", "graph.graphml", "graph.ttl",
+                           "graph.nq", "graph.comention.graphml", "graph.gexf"}) {
+    EXPECT_EQ(ReadFile(folder_ / "a" / name), ReadFile(folder_ / "b" / name)) << name;
+  }
+}
+
 TEST_F(WriteAllTest, ReportsOutputFolderThatIsAFile) {
   fs::create_directories(folder_);
   std::ofstream(folder_ / "kg") << "not a folder";
