@@ -47,6 +47,10 @@ void AppendEscapedLiteralText(std::string_view text, std::string* out) {
   size_t i = 0;
   while (i < text.size()) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80 && !MustEscapeInLiteral(c)) {
+      ++i;  // most text is plain ASCII, which needs no UTF-8 check
+      continue;
+    }
     const size_t length = ValidUtf8Length(text, i);
     if (length > 0 && !MustEscapeInLiteral(c)) {
       i += length;

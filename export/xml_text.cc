@@ -46,6 +46,10 @@ void AppendXmlEscaped(std::string_view text, std::string* out) {
   size_t i = 0;
   while (i < text.size()) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80 && !MustEscapeInXml(c)) {
+      ++i;  // most text is plain ASCII, which needs no UTF-8 check
+      continue;
+    }
     const size_t length = ValidUtf8Length(text, i);
     const bool safe = length > 0 && !MustEscapeInXml(c) &&
                       !IsReplacedSequence(text.substr(i, length));
