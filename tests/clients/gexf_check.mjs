@@ -14,63 +14,12 @@
 // Prints "gexf: N nodes, M edges, D dated nodes" and exits 0 when all hold;
 // otherwise prints up to 20 problems and exits 1.
 
-import { readFileSync } from 'node:fs';
-import { DOMParser } from '@xmldom/xmldom';
 import Graph from 'graphology';
 import gexf from 'graphology-gexf';
+import { failWithProblems, parseQuietly, parseStrictly, readUtf8 } from './xml_load.mjs';
 
-const MAX_LISTED = 20;
+const SCRIPT = 'gexf_check';
 const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
-
-function fail(message) {
-  console.error(`gexf_check: ${message}`);
-  process.exit(1);
-}
-
-function readUtf8(path) {
-  let bytes;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    fail(`cannot read ${path}: ${error.message}`);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    fail(`${path} is not valid UTF-8`);
-  }
-}
-
-function parseStrictly(text, path) {
-  const messages = [];
-  const parser = new DOMParser({ onError: (level, message) => messages.push(`${level}: ${message}`) });
-  let document;
-  try {
-    document = parser.parseFromString(text, 'application/xml');
-  } catch (error) {
-    if (messages.length === 0) messages.push(`fatal: ${error.message}`);
-  }
-  if (messages.length > 0) fail(`${path} has XML problems:\n  ${messages.slice(0, MAX_LISTED).join('\n  ')}`);
-  return document;
-}
-
-function parseWithGraphology(text, path) {
-  const logged = [];
-  const saved = { warn: console.warn, error: console.error, log: console.log };
-  for (const name of Object.keys(saved)) {
-    console[name] = (...args) => logged.push(`${name}: ${args.join(' ')}`);
-  }
-  let graph;
-  try {
-    graph = gexf.parse(Graph, text, { allowUndeclaredAttributes: false });
-  } catch (error) {
-    logged.push(`exception: ${error.message}`);
-  } finally {
-    Object.assign(console, saved);
-  }
-  if (logged.length > 0) fail(`graphology-gexf reported problems in ${path}:\n  ${logged.slice(0, MAX_LISTED).join('\n  ')}`);
-  return graph;
-}
 
 // The start attribute of each <node> and <edge>, by id.
 function startDates(document, tag) {
@@ -104,11 +53,12 @@ function main() {
     process.exit(2);
   }
 
-  const text = readUtf8(path);
-  const document = parseStrictly(text, path);
+  const text = readUtf8(SCRIPT, path);
+  const document = parseStrictly(SCRIPT, text, path);
   const problems = [];
   checkRoot(document, problems);
-  const graph = parseWithGraphology(text, path);
+  const graph = parseQuietly(SCRIPT, 'graphology-gexf', path,
+                             () => gexf.parse(Graph, text, { allowUndeclaredAttributes: false }));
   const nodeStarts = startDates(document, 'node');
   const edgeStarts = startDates(document, 'edge');
 
@@ -149,9 +99,7 @@ function main() {
     console.log(`gexf: ${graph.order} nodes, ${graph.size} edges, ${dated} dated nodes`);
     return;
   }
-  for (const problem of problems.slice(0, MAX_LISTED)) console.error(`gexf_check: ${path}: ${problem}`);
-  if (problems.length > MAX_LISTED) console.error(`gexf_check: ... ${problems.length - MAX_LISTED} more problems`);
-  process.exit(1);
+  failWithProblems(SCRIPT, path, problems, 'problems');
 }
 
 main();

@@ -19,54 +19,13 @@
 // any warning, so this script passes such a file. graphml_check.py, which
 // uses expat through NetworkX, rejects it.
 
-import { readFileSync } from 'node:fs';
-import { DOMParser } from '@xmldom/xmldom';
 import Graph from 'graphology';
 import graphml from 'graphology-graphml';
+import { failWithProblems, parseQuietly, parseStrictly, readUtf8 } from './xml_load.mjs';
 
-const MAX_LISTED = 20;
+const SCRIPT = 'graphml_check';
 const NUMERIC_TYPES = new Set(['int', 'long', 'float', 'double']);
 const KNOWN_TYPES = new Set(['boolean', 'string', ...NUMERIC_TYPES]);
-
-function fail(message) {
-  console.error(`graphml_check: ${message}`);
-  process.exit(1);
-}
-
-function readUtf8(path) {
-  let bytes;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    fail(`cannot read ${path}: ${error.message}`);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    fail(`${path} is not valid UTF-8`);
-  }
-}
-
-// Parse the XML with every xmldom warning and error collected, because
-// xmldom recovers from many of them silently.
-function parseStrictly(text, path) {
-  const messages = [];
-  const parser = new DOMParser({
-    onError: (level, message) => messages.push(`${level}: ${message}`),
-  });
-  let document;
-  try {
-    document = parser.parseFromString(text, 'application/xml');
-  } catch (error) {
-    // xmldom passes a fatal error to onError before throwing it, so the
-    // exception is listed only when onError did not see it.
-    if (messages.length === 0) messages.push(`fatal: ${error.message}`);
-  }
-  if (messages.length > 0) {
-    fail(`${path} has XML problems:\n  ${messages.slice(0, MAX_LISTED).join('\n  ')}`);
-  }
-  return document;
-}
 
 // Check that every <data> element refers to a <key> declared for its parent
 // element kind, with a known attr.type, and that numeric values parse.
@@ -113,28 +72,6 @@ function collectKeyViolations(document) {
   return violations;
 }
 
-// Run graphology-graphml's parser and fail on any console output from it or
-// from its bundled xmldom, which logs warnings instead of throwing.
-function parseWithGraphology(text, path) {
-  const logged = [];
-  const saved = { warn: console.warn, error: console.error, log: console.log };
-  for (const name of Object.keys(saved)) {
-    console[name] = (...args) => logged.push(`${name}: ${args.join(' ')}`);
-  }
-  let graph;
-  try {
-    graph = graphml.parse(Graph, text);
-  } catch (error) {
-    logged.push(`exception: ${error.message}`);
-  } finally {
-    Object.assign(console, saved);
-  }
-  if (logged.length > 0) {
-    fail(`graphology-graphml reported problems in ${path}:\n  ${logged.slice(0, MAX_LISTED).join('\n  ')}`);
-  }
-  return graph;
-}
-
 function checkString(attributes, name, where, violations) {
   const value = attributes[name];
   if (value === undefined) {
@@ -177,11 +114,11 @@ function main() {
     process.exit(2);
   }
 
-  const text = readUtf8(path);
-  const document = parseStrictly(text, path);
+  const text = readUtf8(SCRIPT, path);
+  const document = parseStrictly(SCRIPT, text, path);
   const violations = collectKeyViolations(document);
   if (violations.length === 0) {
-    const graph = parseWithGraphology(text, path);
+    const graph = parseQuietly(SCRIPT, 'graphology-graphml', path, () => graphml.parse(Graph, text));
     violations.push(...collectAttributeViolations(graph));
     if (violations.length === 0) {
       console.log(`graphml: ${graph.order} nodes, ${graph.size} edges`);
@@ -189,13 +126,7 @@ function main() {
     }
   }
 
-  for (const violation of violations.slice(0, MAX_LISTED)) {
-    console.error(`graphml_check: ${path}: ${violation}`);
-  }
-  if (violations.length > MAX_LISTED) {
-    console.error(`graphml_check: ... ${violations.length - MAX_LISTED} more violations`);
-  }
-  process.exit(1);
+  failWithProblems(SCRIPT, path, violations, 'violations');
 }
 
 main();
