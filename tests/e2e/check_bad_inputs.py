@@ -9,7 +9,6 @@ posts whose file names break careless formats. When run as root, kgbuild
 runs as the user nobody (through setpriv), because root reads files
 whatever their mode.
 """
-import argparse
 import json
 import os
 import shutil
@@ -19,14 +18,9 @@ import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
+from kgtest import check, finish, parse_arguments, private_work_folder
+
 CRAFTED_NAMES = ['"><', "]]>", "\\", '"@', "_:b0"]  # '<http://x>' cannot be a file name
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-    return condition
 
 
 def neighbour(number, arxiv):
@@ -100,15 +94,9 @@ def check_outputs_parse(out):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--kgbuild", required=True)
-    parser.add_argument("--samples", required=True)
-    parser.add_argument("--work", required=True)
-    args = parser.parse_args()
+    args = parse_arguments(__doc__, "--kgbuild", "--samples", "--work")
 
-    # One folder per process, so two ctest runs in one build folder do not
-    # share files; it is removed when the checks pass.
-    work = Path(f"{args.work}-{os.getpid()}").resolve()
+    work = private_work_folder(args.work).resolve()
     posts = work / "posts"
     shutil.copytree(Path(args.samples) / "bad", posts)
     ids = generate(posts)
@@ -150,13 +138,7 @@ def main():
     for folder in posts.rglob("*"):
         if folder.is_dir() and not folder.is_symlink():
             folder.chmod(0o755)
-    for failure in failures:
-        print(f"FAIL: {failure}")
-    if not failures:
-        print(f"{len(expected)} messages as expected; {len(ids)} papers of readable posts in the graph")
-    if not failures:
-        shutil.rmtree(work)
-    return 1 if failures else 0
+    return finish(work, f"{len(expected)} messages as expected; {len(ids)} papers of readable posts in the graph")
 
 
 if __name__ == "__main__":

@@ -6,11 +6,11 @@ Every arXiv identifier that a post links to in a heading, a list item or an
 https://arxiv.org/abs/ID in graph.nt. kgbuild must exit 0, or 1 with every
 skipped post reported on stderr.
 """
-import argparse
 import re
-import subprocess
 import sys
 from pathlib import Path
+
+from kgtest import parse_arguments, run_kgbuild
 
 ARXIV = re.compile(r"(?i)(?<![\w.])(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/(\d{4}\.\d{4,5})")
 LABEL = re.compile(r"(?i)^\s*\**\s*arxiv\s*\**\s*[:：]\s*(?:https?://\S*?/)?(\d{4}\.\d{4,5})")
@@ -30,13 +30,9 @@ def linked_ids(path):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--kgbuild", required=True)
-    parser.add_argument("--corpus", required=True)
-    parser.add_argument("--out", required=True)
-    args = parser.parse_args()
+    args = parse_arguments(__doc__, "--kgbuild", "--corpus", "--out")
 
-    run = subprocess.run([args.kgbuild, args.corpus, "-o", args.out], capture_output=True, text=True)
+    run = run_kgbuild(args.kgbuild, args.corpus, args.out, capture_output=True, text=True)
     sys.stderr.write(run.stderr)
     if run.returncode not in (0, 1):
         print(f"FAIL: kgbuild exited {run.returncode}")

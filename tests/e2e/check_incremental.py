@@ -7,27 +7,17 @@ removes exactly what it contributed (its own proposed model disappears, a
 dataset other posts mention stays); a store of another version and a
 locked output folder stop the run with exact messages.
 """
-import argparse
 import fcntl
-import os
 import re
 import shutil
 import sqlite3
-import subprocess
 import sys
-from pathlib import Path
+
+from kgtest import check, differing_files, finish, parse_arguments, private_work_folder, run_kgbuild
 
 EXPORTS = ("graph.nt", "graph.jsonld", "graph.graphml", "kg.sqlite", "candidates.tsv")
 SUMMARY = re.compile(r"kgbuild: (\d+) posts in the graph \((\d+) read, (\d+) unchanged, "
                      r"(\d+) kept from the store, (\d+) removed\) of (\d+) found")
-
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-    return condition
 
 
 def write_post(folder, number):
@@ -46,7 +36,7 @@ def write_post(folder, number):
 
 
 def run(kgbuild, posts, out, *extra, expect=0):
-    result = subprocess.run([kgbuild, str(posts), "-o", str(out), *extra], capture_output=True, text=True)
+    result = run_kgbuild(kgbuild, posts, out, *extra, capture_output=True, text=True)
     check(result.returncode == expect,
           f"kgbuild {' '.join(extra)} -o {out}: exit {result.returncode}, expected {expect}: {result.stderr[-2000:]}")
     return result
@@ -70,9 +60,8 @@ def compare_exports(left, right, what):
     names = export_names(right)
     check(export_names(left) == names, f"{what}: {left} holds {export_names(left)}, {right} holds {names}")
     check(set(EXPORTS) <= set(names), f"{what}: {right} lacks some of {EXPORTS}")
-    for name in names:
-        same = (left / name).read_bytes() == (right / name).read_bytes()
-        check(same, f"{what}: {name} differs between {left} and {right}")
+    for name in differing_files(left, right, names):
+        check(False, f"{what}: {name} differs between {left} and {right}")
 
 
 def entity_names(out):
@@ -81,17 +70,11 @@ def entity_names(out):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--kgbuild", required=True)
-    parser.add_argument("--work", required=True)
-    args = parser.parse_args()
+    args = parse_arguments(__doc__, "--kgbuild", "--work")
 
-    # One folder per process, so two ctest runs in one build folder do not
-    # share files; it is removed when the checks pass.
-    work = Path(f"{args.work}-{os.getpid()}")
+    work = private_work_folder(args.work)
     # Run a private copy: a store is tied to the binary that wrote it, and a
     # rebuild of the shared build folder during the test would make it stale.
-    work.mkdir(parents=True)
     kgbuild = str(work / "kgbuild")
     shutil.copy2(args.kgbuild, kgbuild)
     posts = work / "posts"
@@ -166,13 +149,7 @@ def main():
     check(locked.stderr == expected, f"locked folder: got {locked.stderr!r}, expected {expected!r}")
     compare_exports(out, full_after_delete, "after a run stopped by the lock")
 
-    for failure in failures:
-        print(f"FAIL: {failure}")
-    if not failures:
-        print("incremental and full builds agree")
-    if not failures:
-        shutil.rmtree(work)
-    return 1 if failures else 0
+    return finish(work, "incremental and full builds agree")
 
 
 if __name__ == "__main__":

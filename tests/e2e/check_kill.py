@@ -11,7 +11,6 @@ outputs parse and kg.sqlite passes PRAGMA integrity_check. While a run is
 paused a second run on the same folder stops with a clear message. Finally
 a normal run completes and writes what a clean --full run writes.
 """
-import argparse
 import json
 import os
 import shutil
@@ -22,14 +21,9 @@ import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
+from kgtest import check, differing_files, finish, parse_arguments, private_work_folder, run_kgbuild
+
 OUTPUTS = ("graph.nt", "graph.jsonld", "graph.graphml", "kg.sqlite", "candidates.tsv")
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-    return condition
 
 
 def snapshot(out):
@@ -62,19 +56,13 @@ def run_until_paused(kgbuild, posts, out, step):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--kgbuild", required=True)
-    parser.add_argument("--samples", required=True)
-    parser.add_argument("--work", required=True)
-    args = parser.parse_args()
+    args = parse_arguments(__doc__, "--kgbuild", "--samples", "--work")
 
-    # One folder per process, so two ctest runs in one build folder do not
-    # share files; it is removed when the checks pass.
-    work = Path(f"{args.work}-{os.getpid()}")
+    work = private_work_folder(args.work)
     posts = work / "posts"
     shutil.copytree(Path(args.samples) / "good", posts, ignore=shutil.ignore_patterns("*.gold.json"))
     out = work / "out"
-    subprocess.run([args.kgbuild, str(posts), "-o", str(out), "--quiet"], check=True)
+    run_kgbuild(args.kgbuild, posts, out, "--quiet", check=True)
     previous = snapshot(out)
 
     # Change the input, so the killed runs would write something new.
@@ -82,7 +70,7 @@ def main():
         shutil.copy(post, posts / post.name)
     (posts / "2026-01-16-lab-notes.md").unlink()
     clean = work / "clean"
-    subprocess.run([args.kgbuild, str(posts), "-o", str(clean), "--quiet", "--full"], check=True)
+    run_kgbuild(args.kgbuild, posts, clean, "--quiet", "--full", check=True)
     new = snapshot(clean)
     check(new != previous, "the changed input writes the same outputs; the test would prove nothing")
 
@@ -91,7 +79,7 @@ def main():
         if process is None:
             continue
         if step == "after-ingest":
-            second = subprocess.run([args.kgbuild, str(posts), "-o", str(out)], capture_output=True, text=True)
+            second = run_kgbuild(args.kgbuild, posts, out, capture_output=True, text=True)
             expected = (f"error: {out}: another kgbuild run is writing this output folder (it holds "
                         f"{out}/.kgbuild.lock); wait for it to end or choose another folder with -o\n")
             check(second.returncode == 2, f"second run: exit {second.returncode}, expected 2")
@@ -110,22 +98,15 @@ def main():
         check_parse(out, step)
         print(f"killed at {step}: outputs whole, integrity_check ok")
 
-    finished = subprocess.run([args.kgbuild, str(posts), "-o", str(out), "--quiet"],
-                              capture_output=True, text=True)
+    finished = run_kgbuild(args.kgbuild, posts, out, "--quiet", capture_output=True, text=True)
     check(finished.returncode == 0, f"run after the kills: exit {finished.returncode}: {finished.stderr[-1000:]}")
     check_parse(out, "after the kills")
-    for name in OUTPUTS:
-        check((out / name).read_bytes() == new[name], f"after the kills: {name} differs from a clean run")
+    for name in differing_files(out, clean, OUTPUTS):
+        check(False, f"after the kills: {name} differs from a clean run")
     leftovers = sorted(path.name for path in out.iterdir() if path.name.startswith(".kgbuild-staging"))
     check(leftovers == [], f"staging folders left behind: {leftovers}")
 
-    for failure in failures:
-        print(f"FAIL: {failure}")
-    if not failures:
-        print("every kill left whole outputs; the next run equals a clean run")
-    if not failures:
-        shutil.rmtree(work)
-    return 1 if failures else 0
+    return finish(work, "every kill left whole outputs; the next run equals a clean run")
 
 
 if __name__ == "__main__":

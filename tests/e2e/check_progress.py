@@ -8,7 +8,6 @@ Generates a corpus, then:
   - `-j 1` and `-j 2` write byte-identical exports;
   - `--log-format json` prints one JSON object per line, the last a summary.
 """
-import argparse
 import json
 import re
 import shutil
@@ -16,17 +15,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from kgtest import EXPORTS, differing_files, parse_arguments, run_kgbuild
+
 PROGRESS = re.compile(r"kgbuild: \d+/\d+ posts, [0-9.]+ MB/s, \d+ s left")
-EXPORTS = ("graph.nt", "graph.jsonld", "graph.ttl", "graph.nq", "graph.graphml",
-           "graph.comention.graphml", "graph.gexf", "candidates.tsv")
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--kgbuild", required=True)
-    parser.add_argument("--generator", required=True)
-    parser.add_argument("--work", required=True)
-    args = parser.parse_args()
+    args = parse_arguments(__doc__, "--kgbuild", "--generator", "--work")
 
     work = Path(args.work)
     shutil.rmtree(work, ignore_errors=True)
@@ -44,17 +39,16 @@ def main():
         failures.append("no progress line on a terminal")
 
     with open(work / "stderr.txt", "w") as stderr:
-        subprocess.run([args.kgbuild, str(posts), "-o", str(work / "j1"), "-j", "1"], check=True, stderr=stderr)
+        run_kgbuild(args.kgbuild, posts, work / "j1", "-j", "1", check=True, stderr=stderr)
     if PROGRESS.search((work / "stderr.txt").read_text()):
         failures.append("a progress line was written to a file")
 
-    subprocess.run([args.kgbuild, str(posts), "-o", str(work / "j2"), "-j", "2", "-q"], check=True)
-    for name in EXPORTS:
-        if (work / "j1" / name).read_bytes() != (work / "j2" / name).read_bytes():
-            failures.append(f"{name} differs between -j 1 and -j 2")
+    run_kgbuild(args.kgbuild, posts, work / "j2", "-j", "2", "-q", check=True)
+    for name in differing_files(work / "j1", work / "j2", EXPORTS):
+        failures.append(f"{name} differs between -j 1 and -j 2")
 
-    run = subprocess.run([args.kgbuild, str(posts), "-o", str(work / "json"), "--log-format", "json"],
-                         check=True, capture_output=True, text=True)
+    run = run_kgbuild(args.kgbuild, posts, work / "json", "--log-format", "json",
+                      check=True, capture_output=True, text=True)
     events = [json.loads(line) for line in run.stderr.splitlines()]
     if not events or events[-1].get("event") != "summary" or events[-1].get("posts_found") != 600:
         failures.append(f"expected a closing summary event for 600 posts, got {events[-1:]!r}")

@@ -6,15 +6,14 @@ then three times with --shard K/3, merges the three stores with
 `kgbuild merge`, and compares every export byte for byte and the query
 tables of kg.sqlite row for row.
 """
-import argparse
 import shutil
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
-EXPORTS = ("graph.nt", "graph.jsonld", "graph.ttl", "graph.nq", "graph.graphml",
-           "graph.comention.graphml", "graph.gexf", "candidates.tsv")
+from kgtest import EXPORTS, differing_files, parse_arguments, run_kgbuild
+
 TABLES = ("posts", "papers", "post_papers", "entities", "aliases", "mentions", "results")
 
 
@@ -27,18 +26,17 @@ def check(kgbuild, posts, work, failures):
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     single = work / "single"
-    subprocess.run([kgbuild, str(posts), "-o", str(single), "-q", "-j", "1"], check=True)
+    run_kgbuild(kgbuild, posts, single, "-q", "-j", "1", check=True)
     shards = []
     for k in (1, 2, 3):
         shard = work / f"shard{k}"
-        subprocess.run([kgbuild, str(posts), "-o", str(shard), "-q", "--shard", f"{k}/3"], check=True)
+        run_kgbuild(kgbuild, posts, shard, "-q", "--shard", f"{k}/3", check=True)
         shards.append(str(shard))
     merged = work / "merged"
     subprocess.run([kgbuild, "merge", "-o", str(merged), "-q", *shards], check=True)
 
-    for name in EXPORTS:
-        if (single / name).read_bytes() != (merged / name).read_bytes():
-            failures.append(f"{posts}: {name} differs between one run and merged shards")
+    for name in differing_files(single, merged, EXPORTS):
+        failures.append(f"{posts}: {name} differs between one run and merged shards")
     for table in TABLES:
         if rows(single / "kg.sqlite", table) != rows(merged / "kg.sqlite", table):
             failures.append(f"{posts}: table {table} differs between one run and merged shards")
@@ -49,12 +47,7 @@ def check(kgbuild, posts, work, failures):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--kgbuild", required=True)
-    parser.add_argument("--generator", required=True)
-    parser.add_argument("--samples", required=True)
-    parser.add_argument("--work", required=True)
-    args = parser.parse_args()
+    args = parse_arguments(__doc__, "--kgbuild", "--generator", "--samples", "--work")
 
     work = Path(args.work)
     failures = []
