@@ -559,7 +559,7 @@ size_t BuildGraph(const Contributions& contributions, KnowledgeGraph* graph) {
 std::string CandidateLine(const KnowledgeGraph::Candidate& candidate) {
   return std::to_string(candidate.mentions) + "\t" + std::to_string(candidate.papers) + "\t" +
          std::string(EntityTypeName(candidate.type)) + "\t" + candidate.name + "\t" +
-         candidate.example.file + ":" + std::to_string(candidate.example.line) + "\n";
+         std::string(candidate.example.file) + ":" + std::to_string(candidate.example.line) + "\n";
 }
 
 bool WriteCandidates(const std::filesystem::path& folder, const KnowledgeGraph& graph, std::string* error) {
