@@ -248,12 +248,11 @@ void KnowledgeGraph::Finish() {
   for (const auto& [id, node] : nodes_) node_ids.push_back(id);
   std::sort(node_ids.begin(), node_ids.end(),
             [this](uint32_t a, uint32_t b) { return keys_[a] < keys_[b]; });
-  Graph sized(node_ids.size() + types.size());
-  graph_.swap(sized);
+  graph_ = std::make_unique<Graph>(node_ids.size() + types.size());
   std::vector<Vertex> vertex_of_key(keys_.size(), boost::graph_traits<Graph>::null_vertex());
   Vertex next = 0;
   for (const uint32_t id : node_ids) {
-    graph_[next] = std::move(nodes_.at(id));
+    (*graph_)[next] = std::move(nodes_.at(id));
     vertex_of_key[id] = next++;
   }
   std::unordered_map<uint32_t, NodeProperties>().swap(nodes_);
@@ -261,7 +260,7 @@ void KnowledgeGraph::Finish() {
 
   for (const auto& [key, type] : types) {
     const EntityFacts& facts = entities_.at(key);
-    NodeProperties& node = graph_[next];
+    NodeProperties& node = (*graph_)[next];
     node.kind = NodeKind::kEntity;
     node.key = key;
     node.entity_type = type;
@@ -335,17 +334,17 @@ void KnowledgeGraph::AddEdgesToGraph(const std::vector<Vertex>& vertex_of_key) {
   const auto same_edge = [](const EdgeRecord& a, const EdgeRecord& b) {
     return a.source == b.source && a.kind == b.kind && a.target == b.target;
   };
-  std::vector<size_t> out_degree(boost::num_vertices(graph_), 0);
+  std::vector<size_t> out_degree(boost::num_vertices(*graph_), 0);
   for (size_t i = 0; i < edges_.size(); ++i) {
     if (i == 0 || !same_edge(edges_[i - 1], edges_[i])) ++out_degree[edges_[i].source];
   }
-  for (Vertex v = 0; v < out_degree.size(); ++v) graph_.out_edge_list(v).reserve(out_degree[v]);
+  for (Vertex v = 0; v < out_degree.size(); ++v) graph_->out_edge_list(v).reserve(out_degree[v]);
 
   for (size_t begin = 0, end = 0; begin < edges_.size(); begin = end) {
     end = begin + 1;
     while (end < edges_.size() && same_edge(edges_[begin], edges_[end])) ++end;
     const EdgeRecord& first = edges_[begin];
-    EdgeProperties& properties = graph_[boost::add_edge(first.source, first.target, graph_).first];
+    EdgeProperties& properties = (*graph_)[boost::add_edge(first.source, first.target, *graph_).first];
     properties.kind = first.kind;
     if (first.file != kNoFile) properties.provenance.reserve(end - begin);
     for (size_t i = begin; i < end; ++i) {
@@ -416,8 +415,8 @@ std::map<std::string, EntityType> KnowledgeGraph::ResolveTypes() const {
 std::vector<KnowledgeGraph::Candidate> KnowledgeGraph::Candidates() const {
   std::vector<Candidate> candidates;
   std::map<Vertex, size_t> index_of;  // entity vertex -> position in `candidates`
-  for (const Vertex vertex : boost::make_iterator_range(boost::vertices(graph_))) {
-    const NodeProperties& node = graph_[vertex];
+  for (const Vertex vertex : boost::make_iterator_range(boost::vertices(*graph_))) {
+    const NodeProperties& node = (*graph_)[vertex];
     if (node.kind != NodeKind::kEntity || node.in_vocabulary) continue;
     Candidate candidate;
     candidate.name = node.label;
@@ -426,14 +425,14 @@ std::vector<KnowledgeGraph::Candidate> KnowledgeGraph::Candidates() const {
     candidates.push_back(std::move(candidate));
   }
 
-  for (const Edge edge : boost::make_iterator_range(boost::edges(graph_))) {
-    if (graph_[edge].kind != EdgeKind::kMentions) continue;
-    const auto found = index_of.find(boost::target(edge, graph_));
+  for (const Edge edge : boost::make_iterator_range(boost::edges(*graph_))) {
+    if ((*graph_)[edge].kind != EdgeKind::kMentions) continue;
+    const auto found = index_of.find(boost::target(edge, *graph_));
     if (found == index_of.end()) continue;
     Candidate& candidate = candidates[found->second];
-    candidate.mentions += static_cast<int>(graph_[edge].provenance.size());
+    candidate.mentions += static_cast<int>((*graph_)[edge].provenance.size());
     ++candidate.papers;
-    const Provenance& first = graph_[edge].provenance.front();
+    const Provenance& first = (*graph_)[edge].provenance.front();
     if (candidate.example.file.empty() ||
         std::tie(first.file, first.line) < std::tie(candidate.example.file, candidate.example.line)) {
       candidate.example = first;
@@ -448,19 +447,19 @@ std::vector<KnowledgeGraph::Candidate> KnowledgeGraph::Candidates() const {
 }
 
 std::optional<Vertex> KnowledgeGraph::FindNode(const std::string& key) const {
-  const size_t count = boost::num_vertices(graph_);
+  const size_t count = boost::num_vertices(*graph_);
   for (const auto [begin, end] : {std::pair<size_t, size_t>{0, entity_begin_}, {entity_begin_, count}}) {
     size_t low = begin;
     size_t high = end;
     while (low < high) {
       const size_t middle = low + (high - low) / 2;
-      if (graph_[middle].key < key) {
+      if ((*graph_)[middle].key < key) {
         low = middle + 1;
       } else {
         high = middle;
       }
     }
-    if (low < end && graph_[low].key == key) return low;
+    if (low < end && (*graph_)[low].key == key) return low;
   }
   return std::nullopt;
 }

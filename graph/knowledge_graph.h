@@ -25,6 +25,7 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -116,7 +117,7 @@ class KnowledgeGraph {
   // Call once, after the last AddPost.
   void Finish();
 
-  const Graph& graph() const { return graph_; }
+  const Graph& graph() const { return *graph_; }
 
   // A name that discovery found and the vocabulary lacks, for curators.
   struct Candidate {
@@ -169,7 +170,8 @@ class KnowledgeGraph {
   void AddEdgesToGraph(const std::vector<Vertex>& vertex_of_key);
 
   const Vocabulary& vocabulary_;
-  Graph graph_;
+  // Replaced, not swapped, when Finish() sizes it: Boost's swap copies.
+  std::unique_ptr<Graph> graph_ = std::make_unique<Graph>();
   // Vertices [0, entity_begin_) are sorted by key, and so are the entities
   // after them; FindNode searches both ranges.
   size_t entity_begin_ = 0;
