@@ -420,8 +420,13 @@ StoreState LoadPostStore(const std::filesystem::path& path, std::string_view fin
   return StoreState::kLoaded;
 }
 
-bool AppendPostStore(const std::filesystem::path& path, std::string_view fingerprint,
-                     const Contributions& contributions, std::string* error) {
+namespace {
+
+// Adds the store tables to the database at `path` in one transaction, with
+// one row per entry of `posts` (relative path -> post) made by `to_row`.
+template <typename Posts, typename ToRow>
+bool AppendStore(const std::filesystem::path& path, std::string_view fingerprint, const Posts& posts,
+                 const ToRow& to_row, std::string* error) {
   sqlite3* raw = nullptr;
   const int opened = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr);
   const Database db(raw);
@@ -463,11 +468,11 @@ CREATE TABLE store_posts(
       db.get(),
       "INSERT INTO store_posts(path, sha256, contribution, diagnostics) VALUES(?, ?, ?, ?)");
   if (!post) return fail("prepare");
-  for (const auto& [post_path, contribution] : contributions) {
+  for (const auto& [post_path, entry] : posts) {
     sqlite3_reset(post.get());
-    if (!BindText(post.get(), 1, post_path) || !BindText(post.get(), 2, contribution.sha256) ||
-        !BindText(post.get(), 3, ContributionToJson(contribution)) ||
-        !BindText(post.get(), 4, DiagnosticsToJson(contribution.diagnostics)) ||
+    const StoreRow& row = to_row(entry);
+    if (!BindText(post.get(), 1, post_path) || !BindText(post.get(), 2, row.sha256) ||
+        !BindText(post.get(), 3, row.contribution) || !BindText(post.get(), 4, row.diagnostics) ||
         sqlite3_step(post.get()) != SQLITE_DONE) {
       return fail("insert into store_posts");
     }
@@ -477,6 +482,24 @@ CREATE TABLE store_posts(
     return fail("commit");
   }
   return true;
+}
+
+}  // namespace
+
+StoreRow ToStoreRow(const PostContribution& contribution) {
+  return {contribution.sha256, ContributionToJson(contribution),
+          DiagnosticsToJson(contribution.diagnostics)};
+}
+
+bool AppendPostStore(const std::filesystem::path& path, std::string_view fingerprint,
+                     const Contributions& contributions, std::string* error) {
+  return AppendStore(path, fingerprint, contributions, ToStoreRow, error);
+}
+
+bool AppendStoreRows(const std::filesystem::path& path, std::string_view fingerprint,
+                     const StoreRows& rows, std::string* error) {
+  return AppendStore(
+      path, fingerprint, rows, [](const StoreRow& row) -> const StoreRow& { return row; }, error);
 }
 
 }  // namespace kgbuild

@@ -63,6 +63,17 @@ struct PostContribution {
 // Contributions keyed by the post's relative path.
 using Contributions = std::map<std::string, PostContribution>;
 
+// A post's row in store_posts, made once when the post enters the graph, so
+// a run keeps these documents rather than the larger parsed contribution.
+struct StoreRow {
+  std::string sha256;
+  std::string contribution;  // ContributionToJson
+  std::string diagnostics;   // the diagnostics as a JSON array
+};
+
+// Rows keyed by the post's relative path.
+using StoreRows = std::map<std::string, StoreRow>;
+
 // Returns the lowercase hex SHA-256 of `bytes`.
 std::string Sha256Hex(std::string_view bytes);
 
@@ -95,6 +106,13 @@ StoreState LoadPostStore(const std::filesystem::path& path, std::string_view fin
 // the database is then as it was before the call.
 bool AppendPostStore(const std::filesystem::path& path, std::string_view fingerprint,
                      const Contributions& contributions, std::string* error);
+
+// Returns the row AppendPostStore writes for `contribution`.
+StoreRow ToStoreRow(const PostContribution& contribution);
+
+// Does what AppendPostStore does, with rows made by ToStoreRow.
+bool AppendStoreRows(const std::filesystem::path& path, std::string_view fingerprint,
+                     const StoreRows& rows, std::string* error);
 
 }  // namespace kgbuild
 
