@@ -5,8 +5,10 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 #include <sqlite3.h>
+#include <zlib.h>
 
 #include <memory>
+#include <new>
 #include <optional>
 
 namespace kgbuild {
@@ -422,8 +424,16 @@ StoreState LoadPostStore(const std::filesystem::path& path, std::string_view fin
 
 namespace {
 
+// The text of a row in store_posts.
+struct RowText {
+  std::string sha256;
+  std::string contribution;
+  std::string diagnostics;
+};
+
 // Adds the store tables to the database at `path` in one transaction, with
-// one row per entry of `posts` (relative path -> post) made by `to_row`.
+// one row per entry of `posts` (relative path -> post) made by `to_row`,
+// which returns nullopt when it cannot.
 template <typename Posts, typename ToRow>
 bool AppendStore(const std::filesystem::path& path, std::string_view fingerprint, const Posts& posts,
                  const ToRow& to_row, std::string* error) {
@@ -470,9 +480,10 @@ CREATE TABLE store_posts(
   if (!post) return fail("prepare");
   for (const auto& [post_path, entry] : posts) {
     sqlite3_reset(post.get());
-    const StoreRow& row = to_row(entry);
-    if (!BindText(post.get(), 1, post_path) || !BindText(post.get(), 2, row.sha256) ||
-        !BindText(post.get(), 3, row.contribution) || !BindText(post.get(), 4, row.diagnostics) ||
+    const std::optional<RowText> row = to_row(entry);
+    if (!row) return fail("inflate a contribution");
+    if (!BindText(post.get(), 1, post_path) || !BindText(post.get(), 2, row->sha256) ||
+        !BindText(post.get(), 3, row->contribution) || !BindText(post.get(), 4, row->diagnostics) ||
         sqlite3_step(post.get()) != SQLITE_DONE) {
       return fail("insert into store_posts");
     }
@@ -487,19 +498,47 @@ CREATE TABLE store_posts(
 }  // namespace
 
 StoreRow ToStoreRow(const PostContribution& contribution) {
-  return {contribution.sha256, ContributionToJson(contribution),
+  const std::string json = ContributionToJson(contribution);
+  std::string deflated(compressBound(json.size()), '\0');
+  uLongf deflated_size = deflated.size();
+  // Level 1: most of the size gain of the default level for half its time.
+  if (compress2(reinterpret_cast<Bytef*>(deflated.data()), &deflated_size,
+                reinterpret_cast<const Bytef*>(json.data()), json.size(), 1) != Z_OK) {
+    throw std::bad_alloc();  // the only failure with a compressBound buffer
+  }
+  deflated.resize(deflated_size);
+  deflated.shrink_to_fit();
+  return {contribution.sha256, std::move(deflated), json.size(),
           DiagnosticsToJson(contribution.diagnostics)};
 }
 
 bool AppendPostStore(const std::filesystem::path& path, std::string_view fingerprint,
                      const Contributions& contributions, std::string* error) {
-  return AppendStore(path, fingerprint, contributions, ToStoreRow, error);
+  return AppendStore(
+      path, fingerprint, contributions,
+      [](const PostContribution& contribution) -> std::optional<RowText> {
+        return RowText{contribution.sha256, ContributionToJson(contribution),
+                       DiagnosticsToJson(contribution.diagnostics)};
+      },
+      error);
 }
 
 bool AppendStoreRows(const std::filesystem::path& path, std::string_view fingerprint,
                      const StoreRows& rows, std::string* error) {
   return AppendStore(
-      path, fingerprint, rows, [](const StoreRow& row) -> const StoreRow& { return row; }, error);
+      path, fingerprint, rows,
+      [](const StoreRow& row) -> std::optional<RowText> {
+        std::string json(row.contribution_bytes, '\0');
+        uLongf json_size = json.size();
+        if (uncompress(reinterpret_cast<Bytef*>(json.data()), &json_size,
+                       reinterpret_cast<const Bytef*>(row.deflated_contribution.data()),
+                       row.deflated_contribution.size()) != Z_OK ||
+            json_size != json.size()) {
+          return std::nullopt;
+        }
+        return RowText{row.sha256, std::move(json), row.diagnostics};
+      },
+      error);
 }
 
 }  // namespace kgbuild
