@@ -432,8 +432,16 @@ bool IsUnder(const std::string& relative, const std::vector<std::string>& folder
   return false;
 }
 
-// Receives each post's contribution, in the order of relative paths.
-using ContributionHandler = std::function<void(const std::string& relative, PostContribution contribution)>;
+// Receives each post's contribution, in the order of relative paths, and
+// its store row when the contribution comes from the store.
+using ContributionHandler = std::function<void(const std::string& relative, PostContribution contribution,
+                                               std::optional<StoreRow> row)>;
+
+// A contribution ready to pass on, and its store row if it was stored.
+struct ReadyPost {
+  PostContribution contribution;
+  std::optional<StoreRow> row;
+};
 
 // Reads the posts under the input folder and passes each contribution to
 // `handle`, in the order of relative paths, so nothing but the handler keeps
@@ -441,8 +449,8 @@ using ContributionHandler = std::function<void(const std::string& relative, Post
 // its stored contribution is reused and its warnings reported again. A post
 // that cannot be read keeps its stored contribution. So do the stored posts
 // of a folder that cannot be listed, because one bad post or folder must
-// not remove anything from the store. Entries of `*stored` may be moved out.
-void ReadAllPosts(const Options& options, const Extractor& extractor, Contributions* stored,
+// not remove anything from the store. Rows of `*stored` may be moved out.
+void ReadAllPosts(const Options& options, const Extractor& extractor, StoreRows* stored,
                   const DiagnosticSink& sink, ReadCounts* counts, ProgressLine* progress,
                   const ContributionHandler& handle) {
   std::vector<std::string> unread_folders;
@@ -461,7 +469,7 @@ void ReadAllPosts(const Options& options, const Extractor& extractor, Contributi
   std::set<std::string> found;
   for (const PostFile& file : files) found.insert(file.relative);
   std::vector<std::string> kept_unlisted;
-  for (const auto& [path, contribution] : *stored) {
+  for (const auto& [path, row] : *stored) {
     if (found.count(path) != 0) continue;
     if (IsUnder(path, unread_folders)) {
       kept_unlisted.push_back(path);
@@ -469,6 +477,20 @@ void ReadAllPosts(const Options& options, const Extractor& extractor, Contributi
       ++counts->posts_removed;
     }
   }
+  // Moves the stored row of `path` out and parses it. LoadStoreRows parsed
+  // every row already, so a failure is a fault: the post is left out, with an error.
+  const auto take_stored = [&](const std::string& path) -> std::optional<ReadyPost> {
+    ReadyPost ready{{}, std::move(stored->at(path))};
+    std::string error;
+    if (!ContributionFromRow(*ready.row, &ready.contribution, &error)) {
+      sink({Severity::kError, path, 0, 0, "stored contribution: " + error});
+      return std::nullopt;
+    }
+    return ready;
+  };
+  const auto pass_on = [&](const std::string& relative, ReadyPost ready) {
+    handle(relative, std::move(ready.contribution), std::move(ready.row));
+  };
   size_t next_unlisted = 0;
   // Passes on the kept posts of unlisted folders that sort before
   // `*relative`, or all that are left when `relative` is null.
@@ -478,12 +500,12 @@ void ReadAllPosts(const Options& options, const Extractor& extractor, Contributi
          ++next_unlisted) {
       const std::string& path = kept_unlisted[next_unlisted];
       ++counts->posts_kept;
-      handle(path, std::move(stored->at(path)));
+      if (std::optional<ReadyPost> ready = take_stored(path)) pass_on(path, std::move(*ready));
     }
   };
-  const auto pass_on = [&](const std::string& relative, PostContribution contribution) {
+  const auto pass_in_order = [&](const std::string& relative, ReadyPost ready) {
     pass_unlisted(&relative);
-    handle(relative, std::move(contribution));
+    pass_on(relative, std::move(ready));
   };
 
   // Posts to extract are collected in batches and extracted on `jobs`
@@ -492,16 +514,16 @@ void ReadAllPosts(const Options& options, const Extractor& extractor, Contributi
   // no extraction waits in `pending` too, to be passed on in its turn.
   struct Pending {
     const PostFile* file = nullptr;
-    std::optional<PostContribution> ready;  // unset: the next extracted post
+    std::optional<ReadyPost> ready;  // unset: the next extracted post
     std::string sha256;                     // of a post to extract
   };
   std::vector<Pending> pending;
   // Passes on a post that needs no extraction, now unless an earlier post waits.
-  const auto pass_on_ready = [&](const PostFile& file, PostContribution contribution) {
+  const auto pass_on_ready = [&](const PostFile& file, ReadyPost ready) {
     if (pending.empty()) {
-      pass_on(file.relative, std::move(contribution));
+      pass_in_order(file.relative, std::move(ready));
     } else {
-      pending.push_back({&file, std::move(contribution), ""});
+      pending.push_back({&file, std::move(ready), ""});
     }
   };
   std::vector<PostSource> batch;
@@ -514,17 +536,19 @@ void ReadAllPosts(const Options& options, const Extractor& extractor, Contributi
     for (Pending& entry : pending) {
       const PostFile& file = *entry.file;
       if (entry.ready) {
-        pass_on(file.relative, std::move(*entry.ready));
+        pass_in_order(file.relative, std::move(*entry.ready));
         continue;
       }
       std::optional<PostContribution> contribution =
           MakeContribution(file, std::move(entry.sha256), std::move(extracted[next_extracted++]), sink);
       if (contribution) {
         ++counts->posts_read;
-        pass_on(file.relative, std::move(*contribution));
-      } else if (const auto previous = stored->find(file.relative); previous != stored->end()) {
+        pass_in_order(file.relative, {std::move(*contribution), std::nullopt});
+      } else if (stored->count(file.relative) != 0) {
         ++counts->posts_kept;
-        pass_on(file.relative, std::move(previous->second));
+        if (std::optional<ReadyPost> ready = take_stored(file.relative)) {
+          pass_in_order(file.relative, std::move(*ready));
+        }
       }
     }
     done_posts += batch.size();
@@ -540,7 +564,9 @@ void ReadAllPosts(const Options& options, const Extractor& extractor, Contributi
     auto keep_previous = [&](std::string reason) {
       if (previous != stored->end()) {
         reason += "; the graph keeps what the last successful read of this post contributed";
-        pass_on_ready(file, std::move(previous->second));
+        if (std::optional<ReadyPost> ready = take_stored(file.relative)) {
+          pass_on_ready(file, std::move(*ready));
+        }
         ++counts->posts_kept;
       }
       sink({Severity::kError, file.path.string(), 0, 0, reason});
@@ -560,11 +586,13 @@ void ReadAllPosts(const Options& options, const Extractor& extractor, Contributi
     }
     std::string sha256 = Sha256Hex(bytes);
     if (previous != stored->end() && previous->second.sha256 == sha256) {
-      for (const StoredDiagnostic& diagnostic : previous->second.diagnostics) {
-        sink({diagnostic.severity, file.path.string(), diagnostic.line, diagnostic.column,
-              diagnostic.reason});
+      if (std::optional<ReadyPost> ready = take_stored(file.relative)) {
+        for (const StoredDiagnostic& diagnostic : ready->contribution.diagnostics) {
+          sink({diagnostic.severity, file.path.string(), diagnostic.line, diagnostic.column,
+                diagnostic.reason});
+        }
+        pass_on_ready(file, std::move(*ready));
       }
-      pass_on_ready(file, std::move(previous->second));
       ++counts->posts_unchanged;
       ++done_posts;
       done_bytes += bytes.size();
@@ -602,9 +630,9 @@ int RunCandidates(const Options& options) {
   KnowledgeGraph graph(vocabulary);
   ReadCounts counts;
   ProgressLine progress(false);
-  Contributions no_store;
+  StoreRows no_store;
   ReadAllPosts(options, extractor, &no_store, log.Sink(), &counts, &progress,
-               [&graph](const std::string&, PostContribution contribution) {
+               [&graph](const std::string&, PostContribution contribution, std::optional<StoreRow>) {
                  graph.AddPost(contribution.post, contribution.extractions);
                });
   graph.Finish();
@@ -688,10 +716,10 @@ bool WriteOutputs(const Options& options, const KnowledgeGraph& graph, const Sto
 
 // Loads the stored contributions into `*stored` unless --full. Returns
 // false after printing why the store cannot be used.
-bool LoadStore(const Options& options, const std::string& fingerprint, Contributions* stored) {
+bool LoadStore(const Options& options, const std::string& fingerprint, StoreRows* stored) {
   const std::filesystem::path path = options.output / "kg.sqlite";
   std::string error;
-  const StoreState state = LoadPostStore(path, fingerprint, stored, &error);
+  const StoreState state = LoadStoreRows(path, fingerprint, stored, &error);
   switch (state) {
     case StoreState::kMissing:
     case StoreState::kStale:
@@ -743,13 +771,13 @@ int RunMerge(const Options& options) {
   // Shards hold disjoint posts; a post in two stores must have the same
   // bytes in both, or the shards came from different inputs.
   const std::string fingerprint = StoreFingerprint(options);
-  Contributions contributions;
+  StoreRows rows;
   for (const std::filesystem::path& store : options.stores) {
     const std::filesystem::path path =
         std::filesystem::is_directory(store, error) ? store / "kg.sqlite" : store;
-    Contributions shard;
+    StoreRows shard;
     std::string load_error;
-    const StoreState state = LoadPostStore(path, fingerprint, &shard, &load_error);
+    const StoreState state = LoadStoreRows(path, fingerprint, &shard, &load_error);
     if (state != StoreState::kLoaded) {
       std::cerr << "error: " << path.string() << ": "
                 << (state == StoreState::kMissing ? "no kgbuild store in this file"
@@ -760,9 +788,9 @@ int RunMerge(const Options& options) {
                 << "; nothing was written\n";
       return kExitFailed;
     }
-    for (auto& [relative, contribution] : shard) {
-      const auto [slot, inserted] = contributions.try_emplace(relative, std::move(contribution));
-      if (!inserted && slot->second.sha256 != contribution.sha256) {
+    for (auto& [relative, row] : shard) {
+      const auto [slot, inserted] = rows.try_emplace(relative, std::move(row));
+      if (!inserted && slot->second.sha256 != row.sha256) {
         std::cerr << "error: " << path.string() << ": post " << relative
                   << " differs from the same post in an earlier store; nothing was written\n";
         return kExitFailed;
@@ -770,14 +798,16 @@ int RunMerge(const Options& options) {
     }
   }
 
-  // In path order, as a single run adds them. Each contribution is dropped
-  // once it is a row.
+  // In path order, as a single run adds them.
   KnowledgeGraph graph(vocabulary);
-  StoreRows rows;
-  while (!contributions.empty()) {
-    auto entry = contributions.extract(contributions.begin());
-    graph.AddPost(entry.mapped().post, entry.mapped().extractions);
-    rows.emplace_hint(rows.end(), entry.key(), ToStoreRow(entry.mapped()));
+  for (const auto& [relative, row] : rows) {
+    PostContribution contribution;
+    std::string parse_error;
+    if (!ContributionFromRow(row, &contribution, &parse_error)) {
+      std::cerr << "error: post " << relative << ": " << parse_error << "; nothing was written\n";
+      return kExitFailed;
+    }
+    graph.AddPost(contribution.post, contribution.extractions);
   }
   graph.Finish();
   std::ostringstream summary;
@@ -805,7 +835,7 @@ int RunBuild(const Options& options) {
   if (!PrepareOutputFolder(options.output, &lock)) return kExitFailed;
 
   const std::string fingerprint = StoreFingerprint(options);
-  Contributions stored;
+  StoreRows stored;
   if (!LoadStore(options, fingerprint, &stored)) return kExitFailed;
 
   const Extractor extractor(vocabulary);
@@ -817,11 +847,11 @@ int RunBuild(const Options& options) {
   KnowledgeGraph graph(vocabulary);
   StoreRows rows;
   ReadAllPosts(options, extractor, &stored, log.Sink(), &counts, &progress,
-               [&](const std::string& relative, PostContribution contribution) {
+               [&](const std::string& relative, PostContribution contribution, std::optional<StoreRow> row) {
                  graph.AddPost(contribution.post, contribution.extractions);
-                 rows.emplace_hint(rows.end(), relative, ToStoreRow(contribution));
+                 rows.emplace_hint(rows.end(), relative, row ? std::move(*row) : ToStoreRow(contribution));
                });
-  Contributions().swap(stored);
+  StoreRows().swap(stored);
   log.SetProgressClear([] {});
   graph.Finish();
   size_t papers = 0;

@@ -362,8 +362,13 @@ bool ContributionFromJson(std::string_view json, PostContribution* contribution,
   return reader.ok();
 }
 
-StoreState LoadPostStore(const std::filesystem::path& path, std::string_view fingerprint,
-                         Contributions* contributions, std::string* error) {
+namespace {
+
+// Reads the store like LoadPostStore, passing each parsed row to `keep`
+// with its path. The caller drops what it kept when this returns kDamaged.
+template <typename Keep>
+StoreState ReadStore(const std::filesystem::path& path, std::string_view fingerprint, const Keep& keep,
+                     std::string* error) {
   std::error_code exists_error;
   if (!std::filesystem::exists(path, exists_error)) return StoreState::kMissing;
 
@@ -409,17 +414,41 @@ StoreState LoadPostStore(const std::filesystem::path& path, std::string_view fin
         contribution.post.path != post_path) {
       *error = "damaged row for '" + post_path + "': " +
                (reason.empty() ? "path does not match" : reason);
-      contributions->clear();
       return StoreState::kDamaged;
     }
-    (*contributions)[post_path] = std::move(contribution);
+    keep(post_path, std::move(contribution));
   }
   if (step != SQLITE_DONE) {
     *error = std::string("cannot read store_posts: ") + sqlite3_errmsg(db.get());
-    contributions->clear();
     return StoreState::kDamaged;
   }
   return StoreState::kLoaded;
+}
+
+}  // namespace
+
+StoreState LoadPostStore(const std::filesystem::path& path, std::string_view fingerprint,
+                         Contributions* contributions, std::string* error) {
+  const StoreState state = ReadStore(
+      path, fingerprint,
+      [&](const std::string& post_path, PostContribution contribution) {
+        (*contributions)[post_path] = std::move(contribution);
+      },
+      error);
+  if (state == StoreState::kDamaged) contributions->clear();
+  return state;
+}
+
+StoreState LoadStoreRows(const std::filesystem::path& path, std::string_view fingerprint,
+                         StoreRows* rows, std::string* error) {
+  const StoreState state = ReadStore(
+      path, fingerprint,
+      [&](const std::string& post_path, const PostContribution& contribution) {
+        (*rows)[post_path] = ToStoreRow(contribution);
+      },
+      error);
+  if (state == StoreState::kDamaged) rows->clear();
+  return state;
 }
 
 namespace {
@@ -497,6 +526,35 @@ CREATE TABLE store_posts(
 
 }  // namespace
 
+namespace {
+
+// Returns the contribution JSON of a row made by ToStoreRow, or nullopt
+// when it does not inflate to its recorded size.
+std::optional<std::string> InflateContribution(const StoreRow& row) {
+  std::string json(row.contribution_bytes, '\0');
+  uLongf json_size = json.size();
+  if (uncompress(reinterpret_cast<Bytef*>(json.data()), &json_size,
+                 reinterpret_cast<const Bytef*>(row.deflated_contribution.data()),
+                 row.deflated_contribution.size()) != Z_OK ||
+      json_size != json.size()) {
+    return std::nullopt;
+  }
+  return json;
+}
+
+}  // namespace
+
+bool ContributionFromRow(const StoreRow& row, PostContribution* contribution, std::string* error) {
+  const std::optional<std::string> json = InflateContribution(row);
+  if (!json) {
+    *error = "contribution does not inflate";
+    return false;
+  }
+  contribution->sha256 = row.sha256;
+  return ContributionFromJson(*json, contribution, error) &&
+         DiagnosticsFromJson(row.diagnostics, &contribution->diagnostics, error);
+}
+
 StoreRow ToStoreRow(const PostContribution& contribution) {
   const std::string json = ContributionToJson(contribution);
   std::string deflated(compressBound(json.size()), '\0');
@@ -528,15 +586,9 @@ bool AppendStoreRows(const std::filesystem::path& path, std::string_view fingerp
   return AppendStore(
       path, fingerprint, rows,
       [](const StoreRow& row) -> std::optional<RowText> {
-        std::string json(row.contribution_bytes, '\0');
-        uLongf json_size = json.size();
-        if (uncompress(reinterpret_cast<Bytef*>(json.data()), &json_size,
-                       reinterpret_cast<const Bytef*>(row.deflated_contribution.data()),
-                       row.deflated_contribution.size()) != Z_OK ||
-            json_size != json.size()) {
-          return std::nullopt;
-        }
-        return RowText{row.sha256, std::move(json), row.diagnostics};
+        std::optional<std::string> json = InflateContribution(row);
+        if (!json) return std::nullopt;
+        return RowText{row.sha256, std::move(*json), row.diagnostics};
       },
       error);
 }

@@ -103,6 +103,15 @@ enum class StoreState {
 StoreState LoadPostStore(const std::filesystem::path& path, std::string_view fingerprint,
                          Contributions* contributions, std::string* error);
 
+// Does what LoadPostStore does, keeping each post as the row ToStoreRow
+// makes of it, several times smaller than the parsed contribution.
+StoreState LoadStoreRows(const std::filesystem::path& path, std::string_view fingerprint,
+                         StoreRows* rows, std::string* error);
+
+// Parses a row that ToStoreRow made back into `*contribution`, which must be
+// empty. Returns false with the reason in `*error` when it cannot.
+bool ContributionFromRow(const StoreRow& row, PostContribution* contribution, std::string* error);
+
 // Adds the store tables holding `contributions` to the database at `path`
 // in one transaction. Returns false with the reason in `*error` on failure;
 // the database is then as it was before the call.
