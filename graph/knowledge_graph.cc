@@ -340,21 +340,24 @@ void KnowledgeGraph::AddEdgesToGraph(const std::vector<Vertex>& vertex_of_key) {
   }
   for (Vertex v = 0; v < out_degree.size(); ++v) graph_->out_edge_list(v).reserve(out_degree[v]);
 
-  for (size_t begin = 0, end = 0; begin < edges_.size(); begin = end) {
-    end = begin + 1;
-    while (end < edges_.size() && same_edge(edges_[begin], edges_[end])) ++end;
-    const EdgeRecord& first = edges_[begin];
+  // Each run of records is erased once it is an edge, so the deque frees
+  // its blocks as the graph grows.
+  while (!edges_.empty()) {
+    const EdgeRecord first = edges_.front();
+    size_t end = 1;
+    while (end < edges_.size() && same_edge(first, edges_[end])) ++end;
     EdgeProperties& properties = (*graph_)[boost::add_edge(first.source, first.target, *graph_).first];
     properties.kind = first.kind;
-    if (first.file != kNoFile) properties.provenance.reserve(end - begin);
-    for (size_t i = begin; i < end; ++i) {
+    if (first.file != kNoFile) properties.provenance.reserve(end);
+    for (size_t i = 0; i < end; ++i) {
       const EdgeRecord& record = edges_[i];
       if (record.file == kNoFile) continue;
       properties.provenance.push_back({files_[record.file], section_name(record.section), record.line});
     }
     properties.weight = properties.provenance.empty() ? 1.0 : static_cast<double>(properties.provenance.size());
+    edges_.erase(edges_.begin(), edges_.begin() + static_cast<std::ptrdiff_t>(end));
   }
-  std::vector<EdgeRecord>().swap(edges_);
+  std::deque<EdgeRecord>().swap(edges_);
 }
 
 // Each entity's type: the vocabulary's, else the type with the strongest

@@ -184,7 +184,7 @@ class KnowledgeGraph {
   std::unordered_map<std::string_view, uint32_t> key_ids_;
   std::unordered_map<uint32_t, NodeProperties> nodes_;  // posts, papers, results by key id
   std::unordered_map<std::string, EntityFacts> entities_;
-  std::vector<EdgeRecord> edges_;
+  std::deque<EdgeRecord> edges_;  // grows without doubling, frees blocks as it empties
   bool finished_ = false;
 };
 
