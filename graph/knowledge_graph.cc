@@ -100,13 +100,8 @@ KnowledgeGraph::KnowledgeGraph(const Vocabulary& vocabulary) : vocabulary_(vocab
 void KnowledgeGraph::AddPost(const Post& post, const std::vector<PaperExtraction>& extractions) {
   const uint32_t file = FileId(post.path);
   const uint32_t post_id = KeyId("post:" + post.path);
-  NodeProperties& post_node = nodes_[post_id];
-  post_node.kind = NodeKind::kPost;
-  post_node.key = keys_[post_id];
-  post_node.label = post.front_matter.title.empty() ? post.path : post.front_matter.title;
-  post_node.path = post.path;
-  post_node.date = post.front_matter.date;
-  post_node.tags = post.front_matter.tags;
+  nodes_[post_id] = PostFacts{post.front_matter.title.empty() ? post.path : post.front_matter.title,
+                              post.path, post.front_matter.date, post.front_matter.tags};
 
   for (size_t i = 0; i < post.papers.size() && i < extractions.size(); ++i) {
     const Paper& paper = post.papers[i];
@@ -114,9 +109,7 @@ void KnowledgeGraph::AddPost(const Post& post, const std::vector<PaperExtraction
     const std::string paper_key = PaperKey(paper);
     const uint32_t paper_id = KeyId(paper_key);
 
-    NodeProperties& paper_node = nodes_[paper_id];
-    paper_node.kind = NodeKind::kPaper;
-    paper_node.key = paper_key;
+    auto& paper_node = std::get<PaperFacts>(nodes_.try_emplace(paper_id, PaperFacts{}).first->second);
     paper_node.arxiv_id = paper.arxiv_id;
     // Two posts may title the same paper differently; keep the smallest
     // title so the choice does not depend on the order of posts.
@@ -143,12 +136,7 @@ void KnowledgeGraph::AddPost(const Post& post, const std::vector<PaperExtraction
                                      NameKey(result.metric) + "/" + NameKey(result.dataset) + "/" +
                                      NameKey(result.model) + "/" + result.value + result.unit;
       const uint32_t result_id = KeyId(result_key);
-      NodeProperties& result_node = nodes_[result_id];
-      result_node.kind = NodeKind::kResult;
-      result_node.key = result_key;
-      result_node.label = ResultLabel(result);
-      result_node.value = result.value;
-      result_node.unit = result.unit;
+      nodes_[result_id] = ResultFacts{ResultLabel(result), result.value, result.unit};
 
       const auto section = static_cast<uint8_t>(result.section);
       AddEdge(paper_id, EdgeKind::kReports, result_id, file, section, result.line);
@@ -235,14 +223,34 @@ void KnowledgeGraph::LinkVariants() {
   }
 }
 
+void KnowledgeGraph::MoveFactsInto(NodeFacts&& facts, NodeProperties* node) {
+  if (auto* post = std::get_if<PostFacts>(&facts)) {
+    node->kind = NodeKind::kPost;
+    node->label = std::move(post->label);
+    node->path = std::move(post->path);
+    node->date = std::move(post->date);
+    node->tags = std::move(post->tags);
+  } else if (auto* paper = std::get_if<PaperFacts>(&facts)) {
+    node->kind = NodeKind::kPaper;
+    node->label = std::move(paper->label);
+    node->arxiv_id = std::move(paper->arxiv_id);
+    node->url = std::move(paper->url);
+  } else if (auto* result = std::get_if<ResultFacts>(&facts)) {
+    node->kind = NodeKind::kResult;
+    node->label = std::move(result->label);
+    node->value = std::move(result->value);
+    node->unit = std::move(result->unit);
+  }
+}
+
 void KnowledgeGraph::Finish() {
   if (finished_) return;
   finished_ = true;
   LinkVariants();
   const std::map<std::string, EntityType> types = ResolveTypes();
 
-  // Sizing the graph once and moving each node in keeps one copy of the
-  // nodes alive, where add_vertex would copy them into a growing vector.
+  // Sizing the graph once and moving each node's strings in keeps one copy
+  // of them alive, where add_vertex would copy them into a growing vector.
   std::vector<uint32_t> node_ids;
   node_ids.reserve(nodes_.size());
   for (const auto& [id, node] : nodes_) node_ids.push_back(id);
@@ -252,10 +260,11 @@ void KnowledgeGraph::Finish() {
   std::vector<Vertex> vertex_of_key(keys_.size(), boost::graph_traits<Graph>::null_vertex());
   Vertex next = 0;
   for (const uint32_t id : node_ids) {
-    (*graph_)[next] = std::move(nodes_.at(id));
+    MoveFactsInto(std::move(nodes_.at(id)), &(*graph_)[next]);
+    (*graph_)[next].key = keys_[id];
     vertex_of_key[id] = next++;
   }
-  std::unordered_map<uint32_t, NodeProperties>().swap(nodes_);
+  std::unordered_map<uint32_t, NodeFacts>().swap(nodes_);
   entity_begin_ = next;
 
   for (const auto& [key, type] : types) {

@@ -30,6 +30,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <variant>
 #include <vector>
 
 #include "extract/extraction.h"
@@ -146,6 +147,26 @@ class KnowledgeGraph {
     std::array<TypeVote, kEntityTypeCount> votes{};
     std::string parameters;
   };
+  // The facts AddPost gathers for a post, paper or result node: only the
+  // fields of NodeProperties that its kind uses, about a third of the size.
+  struct PostFacts {
+    std::string label;
+    std::string path;
+    std::string date;
+    std::vector<std::string> tags;
+  };
+  struct PaperFacts {
+    std::string label;
+    std::string arxiv_id;
+    std::string url;
+  };
+  struct ResultFacts {
+    std::string label;
+    std::string value;
+    std::string unit;
+  };
+  using NodeFacts = std::variant<PostFacts, PaperFacts, ResultFacts>;
+
   // One mention or link, until Finish() groups records of the same source,
   // kind and target into an edge. Keys and files are ids, to keep it small.
   struct EdgeRecord {
@@ -159,6 +180,7 @@ class KnowledgeGraph {
   static constexpr uint32_t kNoFile = UINT32_MAX;
   static constexpr uint8_t kNoSection = UINT8_MAX;
 
+  static void MoveFactsInto(NodeFacts&& facts, NodeProperties* node);
   uint32_t KeyId(const std::string& key);
   uint32_t FileId(const std::string& path);
   void AddEntityFacts(const Mention& mention);
@@ -182,7 +204,7 @@ class KnowledgeGraph {
   std::unordered_map<std::string_view, uint32_t> file_ids_;
   std::deque<std::string> keys_;  // node keys by id
   std::unordered_map<std::string_view, uint32_t> key_ids_;
-  std::unordered_map<uint32_t, NodeProperties> nodes_;  // posts, papers, results by key id
+  std::unordered_map<uint32_t, NodeFacts> nodes_;  // posts, papers, results by key id
   std::unordered_map<std::string, EntityFacts> entities_;
   std::deque<EdgeRecord> edges_;  // grows without doubling, frees blocks as it empties
   bool finished_ = false;
