@@ -432,15 +432,27 @@ bool IsUnder(const std::string& relative, const std::vector<std::string>& folder
   return false;
 }
 
-// Reads the posts under the input folder into contributions. A post whose
-// bytes match its entry in `stored` is not parsed again: its stored
-// contribution is reused and its warnings reported again. A post that
-// cannot be read keeps its stored contribution. So do the stored posts of
-// a folder that cannot be listed, because one bad post or folder must not
-// remove anything from the store.
-Contributions ReadAllPosts(const Options& options, const Extractor& extractor,
-                           const Contributions& stored, const DiagnosticSink& sink,
-                           ReadCounts* counts, ProgressLine* progress) {
+// Receives each post's contribution, in the order of relative paths, and
+// its store row when the contribution comes from the store.
+using ContributionHandler = std::function<void(const std::string& relative, PostContribution contribution,
+                                               std::optional<StoreRow> row)>;
+
+// A contribution ready to pass on, and its store row if it was stored.
+struct ReadyPost {
+  PostContribution contribution;
+  std::optional<StoreRow> row;
+};
+
+// Reads the posts under the input folder and passes each contribution to
+// `handle`, in the order of relative paths, so nothing but the handler keeps
+// it. A post whose bytes match its entry in `*stored` is not parsed again:
+// its stored contribution is reused and its warnings reported again. A post
+// that cannot be read keeps its stored contribution. So do the stored posts
+// of a folder that cannot be listed, because one bad post or folder must
+// not remove anything from the store. Rows of `*stored` may be moved out.
+void ReadAllPosts(const Options& options, const Extractor& extractor, StoreRows* stored,
+                  const DiagnosticSink& sink, ReadCounts* counts, ProgressLine* progress,
+                  const ContributionHandler& handle) {
   std::vector<std::string> unread_folders;
   std::vector<PostFile> files = FindPosts(options.input, sink, &unread_folders);
   if (options.shard_count > 0) {
@@ -452,45 +464,109 @@ Contributions ReadAllPosts(const Options& options, const Extractor& extractor,
   progress->SetTotal(files.size());
   const int jobs = JobCount(options);
 
+  // The stored posts of folders that cannot be listed are kept. FindPosts
+  // sorts `files` by path, and these are merged in so the order holds.
+  std::set<std::string> found;
+  for (const PostFile& file : files) found.insert(file.relative);
+  std::vector<std::string> kept_unlisted;
+  for (const auto& [path, row] : *stored) {
+    if (found.count(path) != 0) continue;
+    if (IsUnder(path, unread_folders)) {
+      kept_unlisted.push_back(path);
+    } else {
+      ++counts->posts_removed;
+    }
+  }
+  // Moves the stored row of `path` out and parses it. LoadStoreRows parsed
+  // every row already, so a failure is a fault: the post is left out, with an error.
+  const auto take_stored = [&](const std::string& path) -> std::optional<ReadyPost> {
+    ReadyPost ready{{}, std::move(stored->at(path))};
+    std::string error;
+    if (!ContributionFromRow(*ready.row, &ready.contribution, &error)) {
+      sink({Severity::kError, path, 0, 0, "stored contribution: " + error});
+      return std::nullopt;
+    }
+    return ready;
+  };
+  const auto pass_on = [&](const std::string& relative, ReadyPost ready) {
+    handle(relative, std::move(ready.contribution), std::move(ready.row));
+  };
+  size_t next_unlisted = 0;
+  // Passes on the kept posts of unlisted folders that sort before
+  // `*relative`, or all that are left when `relative` is null.
+  const auto pass_unlisted = [&](const std::string* relative) {
+    for (; next_unlisted < kept_unlisted.size() &&
+           (relative == nullptr || kept_unlisted[next_unlisted] < *relative);
+         ++next_unlisted) {
+      const std::string& path = kept_unlisted[next_unlisted];
+      ++counts->posts_kept;
+      if (std::optional<ReadyPost> ready = take_stored(path)) pass_on(path, std::move(*ready));
+    }
+  };
+  const auto pass_in_order = [&](const std::string& relative, ReadyPost ready) {
+    pass_unlisted(&relative);
+    pass_on(relative, std::move(ready));
+  };
+
   // Posts to extract are collected in batches and extracted on `jobs`
   // threads; the batch is then taken in file order, so the contributions
-  // and the messages are the same for any number of jobs.
-  Contributions contributions;
-  std::vector<const PostFile*> batch_files;
-  std::vector<std::string> batch_hashes;  // SHA-256 of each batch post's bytes
+  // and the messages are the same for any number of jobs. A post that needs
+  // no extraction waits in `pending` too, to be passed on in its turn.
+  struct Pending {
+    const PostFile* file = nullptr;
+    std::optional<ReadyPost> ready;  // unset: the next extracted post
+    std::string sha256;                     // of a post to extract
+  };
+  std::vector<Pending> pending;
+  // Passes on a post that needs no extraction, now unless an earlier post waits.
+  const auto pass_on_ready = [&](const PostFile& file, ReadyPost ready) {
+    if (pending.empty()) {
+      pass_in_order(file.relative, std::move(ready));
+    } else {
+      pending.push_back({&file, std::move(ready), ""});
+    }
+  };
   std::vector<PostSource> batch;
   size_t batch_bytes = 0;
   size_t done_posts = 0;
   size_t done_bytes = 0;
   const auto flush = [&] {
     std::vector<ExtractedPost> extracted = ExtractPosts(batch, extractor, options.limits, jobs);
-    for (size_t i = 0; i < extracted.size(); ++i) {
-      const PostFile& file = *batch_files[i];
+    size_t next_extracted = 0;
+    for (Pending& entry : pending) {
+      const PostFile& file = *entry.file;
+      if (entry.ready) {
+        pass_in_order(file.relative, std::move(*entry.ready));
+        continue;
+      }
       std::optional<PostContribution> contribution =
-          MakeContribution(file, std::move(batch_hashes[i]), std::move(extracted[i]), sink);
+          MakeContribution(file, std::move(entry.sha256), std::move(extracted[next_extracted++]), sink);
       if (contribution) {
-        contributions[file.relative] = std::move(*contribution);
         ++counts->posts_read;
-      } else if (const auto previous = stored.find(file.relative); previous != stored.end()) {
-        contributions.insert(*previous);
+        pass_in_order(file.relative, {std::move(*contribution), std::nullopt});
+      } else if (stored->count(file.relative) != 0) {
         ++counts->posts_kept;
+        if (std::optional<ReadyPost> ready = take_stored(file.relative)) {
+          pass_in_order(file.relative, std::move(*ready));
+        }
       }
     }
     done_posts += batch.size();
     done_bytes += batch_bytes;
     progress->Update(done_posts, done_bytes);
+    pending.clear();
     batch.clear();
-    batch_files.clear();
-    batch_hashes.clear();
     batch_bytes = 0;
   };
 
   for (const PostFile& file : files) {
-    const auto previous = stored.find(file.relative);
+    const auto previous = stored->find(file.relative);
     auto keep_previous = [&](std::string reason) {
-      if (previous != stored.end()) {
+      if (previous != stored->end()) {
         reason += "; the graph keeps what the last successful read of this post contributed";
-        contributions.insert(*previous);
+        if (std::optional<ReadyPost> ready = take_stored(file.relative)) {
+          pass_on_ready(file, std::move(*ready));
+        }
         ++counts->posts_kept;
       }
       sink({Severity::kError, file.path.string(), 0, 0, reason});
@@ -509,12 +585,14 @@ Contributions ReadAllPosts(const Options& options, const Extractor& extractor,
       continue;
     }
     std::string sha256 = Sha256Hex(bytes);
-    if (previous != stored.end() && previous->second.sha256 == sha256) {
-      for (const StoredDiagnostic& diagnostic : previous->second.diagnostics) {
-        sink({diagnostic.severity, file.path.string(), diagnostic.line, diagnostic.column,
-              diagnostic.reason});
+    if (previous != stored->end() && previous->second.sha256 == sha256) {
+      if (std::optional<ReadyPost> ready = take_stored(file.relative)) {
+        for (const StoredDiagnostic& diagnostic : ready->contribution.diagnostics) {
+          sink({diagnostic.severity, file.path.string(), diagnostic.line, diagnostic.column,
+                diagnostic.reason});
+        }
+        pass_on_ready(file, std::move(*ready));
       }
-      contributions.insert(*previous);
       ++counts->posts_unchanged;
       ++done_posts;
       done_bytes += bytes.size();
@@ -522,44 +600,19 @@ Contributions ReadAllPosts(const Options& options, const Extractor& extractor,
     }
 
     batch_bytes += bytes.size();
-    batch_files.push_back(&file);
-    batch_hashes.push_back(std::move(sha256));
+    pending.push_back({&file, std::nullopt, std::move(sha256)});
     batch.push_back({file.relative, std::move(bytes)});
     if (batch.size() >= 64u * static_cast<size_t>(jobs) || batch_bytes >= (64u << 20)) flush();
   }
   flush();
   progress->Clear();
-
-  std::set<std::string> found;
-  for (const PostFile& file : files) found.insert(file.relative);
-  for (const auto& [path, contribution] : stored) {
-    if (contributions.count(path) != 0) continue;
-    if (IsUnder(path, unread_folders)) {
-      contributions.emplace(path, contribution);
-      ++counts->posts_kept;
-    } else if (found.count(path) == 0) {
-      ++counts->posts_removed;
-    }
-  }
-  return contributions;
-}
-
-// Adds every contribution to `graph` and finishes it. Returns the number of
-// papers, counted per post.
-size_t BuildGraph(const Contributions& contributions, KnowledgeGraph* graph) {
-  size_t papers = 0;
-  for (const auto& [path, contribution] : contributions) {
-    graph->AddPost(contribution.post, contribution.extractions);
-    papers += contribution.post.papers.size();
-  }
-  graph->Finish();
-  return papers;
+  pass_unlisted(nullptr);
 }
 
 std::string CandidateLine(const KnowledgeGraph::Candidate& candidate) {
   return std::to_string(candidate.mentions) + "\t" + std::to_string(candidate.papers) + "\t" +
          std::string(EntityTypeName(candidate.type)) + "\t" + candidate.name + "\t" +
-         candidate.example.file + ":" + std::to_string(candidate.example.line) + "\n";
+         std::string(candidate.example.file) + ":" + std::to_string(candidate.example.line) + "\n";
 }
 
 bool WriteCandidates(const std::filesystem::path& folder, const KnowledgeGraph& graph, std::string* error) {
@@ -577,7 +630,12 @@ int RunCandidates(const Options& options) {
   KnowledgeGraph graph(vocabulary);
   ReadCounts counts;
   ProgressLine progress(false);
-  BuildGraph(ReadAllPosts(options, extractor, {}, log.Sink(), &counts, &progress), &graph);
+  StoreRows no_store;
+  ReadAllPosts(options, extractor, &no_store, log.Sink(), &counts, &progress,
+               [&graph](const std::string&, PostContribution contribution, std::optional<StoreRow>) {
+                 graph.AddPost(contribution.post, contribution.extractions);
+               });
+  graph.Finish();
 
   std::cout << "mentions\tpapers\ttype\tname\tfirst seen\n";
   size_t printed = 0;
@@ -623,8 +681,8 @@ std::string StoreFingerprint(const Options& options) {
 
 // Writes every output into a staging folder and moves them into the output
 // folder. Returns false after printing the problems.
-bool WriteOutputs(const Options& options, const KnowledgeGraph& graph,
-                  const Contributions& contributions, const std::string& fingerprint,
+bool WriteOutputs(const Options& options, const KnowledgeGraph& graph, const StoreRows& rows,
+                  const std::string& fingerprint,
                   const std::string& summary, const std::vector<std::string>& problems) {
   std::string error;
   const std::filesystem::path staging = CreateStaging(options.output, &error);
@@ -636,7 +694,7 @@ bool WriteOutputs(const Options& options, const KnowledgeGraph& graph,
   std::vector<std::string> errors;
   bool ok = WriteAll(graph.graph(), staging, options.iri, JobCount(options), &errors);
   PauseForTestAt("mid-export");
-  if (ok && !AppendPostStore(staging / "kg.sqlite", fingerprint, contributions, &error)) {
+  if (ok && !AppendStoreRows(staging / "kg.sqlite", fingerprint, rows, &error)) {
     errors.push_back(error);
     ok = false;
   }
@@ -658,10 +716,10 @@ bool WriteOutputs(const Options& options, const KnowledgeGraph& graph,
 
 // Loads the stored contributions into `*stored` unless --full. Returns
 // false after printing why the store cannot be used.
-bool LoadStore(const Options& options, const std::string& fingerprint, Contributions* stored) {
+bool LoadStore(const Options& options, const std::string& fingerprint, StoreRows* stored) {
   const std::filesystem::path path = options.output / "kg.sqlite";
   std::string error;
-  const StoreState state = LoadPostStore(path, fingerprint, stored, &error);
+  const StoreState state = LoadStoreRows(path, fingerprint, stored, &error);
   switch (state) {
     case StoreState::kMissing:
     case StoreState::kStale:
@@ -713,13 +771,13 @@ int RunMerge(const Options& options) {
   // Shards hold disjoint posts; a post in two stores must have the same
   // bytes in both, or the shards came from different inputs.
   const std::string fingerprint = StoreFingerprint(options);
-  Contributions contributions;
+  StoreRows rows;
   for (const std::filesystem::path& store : options.stores) {
     const std::filesystem::path path =
         std::filesystem::is_directory(store, error) ? store / "kg.sqlite" : store;
-    Contributions shard;
+    StoreRows shard;
     std::string load_error;
-    const StoreState state = LoadPostStore(path, fingerprint, &shard, &load_error);
+    const StoreState state = LoadStoreRows(path, fingerprint, &shard, &load_error);
     if (state != StoreState::kLoaded) {
       std::cerr << "error: " << path.string() << ": "
                 << (state == StoreState::kMissing ? "no kgbuild store in this file"
@@ -730,9 +788,9 @@ int RunMerge(const Options& options) {
                 << "; nothing was written\n";
       return kExitFailed;
     }
-    for (auto& [relative, contribution] : shard) {
-      const auto [slot, inserted] = contributions.emplace(relative, contribution);
-      if (!inserted && slot->second.sha256 != contribution.sha256) {
+    for (auto& [relative, row] : shard) {
+      const auto [slot, inserted] = rows.try_emplace(relative, std::move(row));
+      if (!inserted && slot->second.sha256 != row.sha256) {
         std::cerr << "error: " << path.string() << ": post " << relative
                   << " differs from the same post in an earlier store; nothing was written\n";
         return kExitFailed;
@@ -740,13 +798,23 @@ int RunMerge(const Options& options) {
     }
   }
 
+  // In path order, as a single run adds them.
   KnowledgeGraph graph(vocabulary);
-  BuildGraph(contributions, &graph);
+  for (const auto& [relative, row] : rows) {
+    PostContribution contribution;
+    std::string parse_error;
+    if (!ContributionFromRow(row, &contribution, &parse_error)) {
+      std::cerr << "error: post " << relative << ": " << parse_error << "; nothing was written\n";
+      return kExitFailed;
+    }
+    graph.AddPost(contribution.post, contribution.extractions);
+  }
+  graph.Finish();
   std::ostringstream summary;
-  summary << "kgbuild: merged " << options.stores.size() << " stores, " << contributions.size()
+  summary << "kgbuild: merged " << options.stores.size() << " stores, " << rows.size()
           << " posts, " << boost::num_vertices(graph.graph()) << " nodes, "
           << boost::num_edges(graph.graph()) << " edges; wrote " << options.output.string() << "\n";
-  if (!WriteOutputs(options, graph, contributions, fingerprint, summary.str(), log.lines())) {
+  if (!WriteOutputs(options, graph, rows, fingerprint, summary.str(), log.lines())) {
     return kExitFailed;
   }
   if (!options.quiet) std::cerr << summary.str();
@@ -767,18 +835,25 @@ int RunBuild(const Options& options) {
   if (!PrepareOutputFolder(options.output, &lock)) return kExitFailed;
 
   const std::string fingerprint = StoreFingerprint(options);
-  Contributions stored;
+  StoreRows stored;
   if (!LoadStore(options, fingerprint, &stored)) return kExitFailed;
 
   const Extractor extractor(vocabulary);
   ReadCounts counts;
   ProgressLine progress(!options.quiet && !options.json_log && ::isatty(STDERR_FILENO) == 1);
   log.SetProgressClear([&progress] { progress.Clear(); });
-  const Contributions contributions =
-      ReadAllPosts(options, extractor, stored, log.Sink(), &counts, &progress);
-  log.SetProgressClear([] {});
+  // Each post goes into the graph as it is read and is then kept only as
+  // its store row, which is smaller than the parsed contribution.
   KnowledgeGraph graph(vocabulary);
-  BuildGraph(contributions, &graph);
+  StoreRows rows;
+  ReadAllPosts(options, extractor, &stored, log.Sink(), &counts, &progress,
+               [&](const std::string& relative, PostContribution contribution, std::optional<StoreRow> row) {
+                 graph.AddPost(contribution.post, contribution.extractions);
+                 rows.emplace_hint(rows.end(), relative, row ? std::move(*row) : ToStoreRow(contribution));
+               });
+  StoreRows().swap(stored);
+  log.SetProgressClear([] {});
+  graph.Finish();
   size_t papers = 0;
   for (const Vertex vertex : boost::make_iterator_range(boost::vertices(graph.graph()))) {
     papers += graph.graph()[vertex].kind == NodeKind::kPaper;
@@ -786,18 +861,18 @@ int RunBuild(const Options& options) {
   PauseForTestAt("after-ingest");
 
   std::ostringstream summary;
-  summary << "kgbuild: " << contributions.size() << " posts in the graph (" << counts.posts_read
+  summary << "kgbuild: " << rows.size() << " posts in the graph (" << counts.posts_read
           << " read, " << counts.posts_unchanged << " unchanged, " << counts.posts_kept
           << " kept from the store, " << counts.posts_removed << " removed) of "
           << counts.posts_found << " found, " << papers << " papers, "
           << boost::num_vertices(graph.graph()) << " nodes, " << boost::num_edges(graph.graph())
           << " edges, " << log.errors() << " errors; wrote " << options.output.string() << "\n";
-  if (!WriteOutputs(options, graph, contributions, fingerprint, summary.str(), log.lines())) {
+  if (!WriteOutputs(options, graph, rows, fingerprint, summary.str(), log.lines())) {
     return kExitFailed;
   }
   if (options.json_log) {
     std::cerr << JsonObject({{"event", "summary"}, {"output", options.output.string()}},
-                            {{"posts_in_graph", static_cast<long long>(contributions.size())},
+                            {{"posts_in_graph", static_cast<long long>(rows.size())},
                              {"posts_read", static_cast<long long>(counts.posts_read)},
                              {"posts_unchanged", static_cast<long long>(counts.posts_unchanged)},
                              {"posts_kept", static_cast<long long>(counts.posts_kept)},

@@ -60,7 +60,7 @@ void AddStatement(const Triple& edge_triple, const Provenance& provenance,
   add(rdf + "predicate", ObjectKind::kIri, edge_triple.predicate, "");
   add(rdf + "object", ObjectKind::kIri, edge_triple.object, "");
   if (!provenance.section.empty()) {
-    add(kg + "section", ObjectKind::kLiteral, provenance.section, "");
+    add(kg + "section", ObjectKind::kLiteral, std::string(provenance.section), "");
   }
   add(kg + "line", ObjectKind::kLiteral, std::to_string(provenance.line),
       std::string(kXsdNamespace) + "integer");
@@ -171,13 +171,13 @@ std::vector<Quad> BuildQuads(const Graph& graph, const IriOptions& options) {
 
     std::set<std::string> files;
     for (const Provenance& provenance : edge.provenance) {
-      const std::string graph_iri = PostIri(provenance.file, options);
+      const std::string graph_iri = PostIri(std::string(provenance.file), options);
       if (IsReifiedKind(edge.kind)) {
         statement.clear();
         AddStatement(edge_triple, provenance, options, &statement);
         for (Triple& triple : statement) quads.push_back({graph_iri, std::move(triple)});
       }
-      if (!files.insert(provenance.file).second) continue;
+      if (!files.emplace(provenance.file).second) continue;
 
       quads.push_back({graph_iri, edge_triple});
       for (Vertex end : {source, target}) {

@@ -366,7 +366,7 @@ bool WriteTables(const Graph& graph, const IriOptions& options,
         for (const Provenance& where : edge.provenance) {
           if (!writer->Run(mention, "insert into mentions",
                            {std::to_string(ids[from]), std::to_string(ids[to]),
-                            role, where.file, where.section,
+                            role, std::string(where.file), std::string(where.section),
                             std::to_string(where.line)})) {
             return false;
           }

@@ -42,6 +42,17 @@ std::string ResultLabel(const Result& result) {
   return label;
 }
 
+// Returns the index of `text` in `strings`, appending it when new. The deque
+// keeps each string in place, so the views that `ids` is keyed by stay valid.
+uint32_t Intern(const std::string& text, std::deque<std::string>* strings,
+                std::unordered_map<std::string_view, uint32_t>* ids) {
+  const auto found = ids->find(text);
+  if (found != ids->end()) return found->second;
+  const auto id = static_cast<uint32_t>(strings->size());
+  ids->emplace(strings->emplace_back(text), id);
+  return id;
+}
+
 }  // namespace
 
 const char* NodeKindName(NodeKind kind) {
@@ -80,32 +91,25 @@ const char* EdgeKindName(EdgeKind kind) {
   return "mentions";
 }
 
-size_t KnowledgeGraph::EdgeKeyHash::operator()(const EdgeKey& key) const {
-  const size_t source = std::hash<std::string>()(key.source);
-  const size_t target = std::hash<std::string>()(key.target);
-  return source ^ (target * 0x9E3779B97F4A7C15ull) ^ (static_cast<size_t>(key.kind) << 1);
-}
+uint32_t KnowledgeGraph::KeyId(const std::string& key) { return Intern(key, &keys_, &key_ids_); }
+
+uint32_t KnowledgeGraph::FileId(const std::string& path) { return Intern(path, &files_, &file_ids_); }
 
 KnowledgeGraph::KnowledgeGraph(const Vocabulary& vocabulary) : vocabulary_(vocabulary) {}
 
 void KnowledgeGraph::AddPost(const Post& post, const std::vector<PaperExtraction>& extractions) {
-  const std::string post_key = "post:" + post.path;
-  NodeProperties& post_node = nodes_[post_key];
-  post_node.kind = NodeKind::kPost;
-  post_node.key = post_key;
-  post_node.label = post.front_matter.title.empty() ? post.path : post.front_matter.title;
-  post_node.path = post.path;
-  post_node.date = post.front_matter.date;
-  post_node.tags = post.front_matter.tags;
+  const uint32_t file = FileId(post.path);
+  const uint32_t post_id = KeyId("post:" + post.path);
+  nodes_[post_id] = PostFacts{post.front_matter.title.empty() ? post.path : post.front_matter.title,
+                              post.path, post.front_matter.date, post.front_matter.tags};
 
   for (size_t i = 0; i < post.papers.size() && i < extractions.size(); ++i) {
     const Paper& paper = post.papers[i];
     const PaperExtraction& extraction = extractions[i];
     const std::string paper_key = PaperKey(paper);
+    const uint32_t paper_id = KeyId(paper_key);
 
-    NodeProperties& paper_node = nodes_[paper_key];
-    paper_node.kind = NodeKind::kPaper;
-    paper_node.key = paper_key;
+    auto& paper_node = std::get<PaperFacts>(nodes_.try_emplace(paper_id, PaperFacts{}).first->second);
     paper_node.arxiv_id = paper.arxiv_id;
     // Two posts may title the same paper differently; keep the smallest
     // title so the choice does not depend on the order of posts.
@@ -115,40 +119,38 @@ void KnowledgeGraph::AddPost(const Post& post, const std::vector<PaperExtraction
     if (paper_node.url.empty() || (!paper.url.empty() && paper.url < paper_node.url)) {
       paper_node.url = paper.url;
     }
-    AddEdge(post_key, EdgeKind::kHasPart, paper_key, {post.path, "", paper.line});
+    AddEdge(post_id, EdgeKind::kHasPart, paper_id, file, kNoSection, paper.line);
 
     for (const Mention& mention : extraction.mentions) {
       AddEntityFacts(mention);
-      const std::string entity_key = EntityKey(mention.name);
-      const Provenance provenance{post.path, SectionKindName(mention.section), mention.line};
-      AddEdge(paper_key, EdgeKind::kMentions, entity_key, provenance);
-      if (mention.proposed) AddEdge(paper_key, EdgeKind::kProposes, entity_key, provenance);
+      const uint32_t entity_id = KeyId(EntityKey(mention.name));
+      const auto section = static_cast<uint8_t>(mention.section);
+      AddEdge(paper_id, EdgeKind::kMentions, entity_id, file, section, mention.line);
+      if (mention.proposed) {
+        AddEdge(paper_id, EdgeKind::kProposes, entity_id, file, section, mention.line);
+      }
     }
 
     for (const Result& result : extraction.results) {
       const std::string result_key = "result:" + paper_key.substr(paper_key.find(':') + 1) + "/" +
                                      NameKey(result.metric) + "/" + NameKey(result.dataset) + "/" +
                                      NameKey(result.model) + "/" + result.value + result.unit;
-      NodeProperties& result_node = nodes_[result_key];
-      result_node.kind = NodeKind::kResult;
-      result_node.key = result_key;
-      result_node.label = ResultLabel(result);
-      result_node.value = result.value;
-      result_node.unit = result.unit;
+      const uint32_t result_id = KeyId(result_key);
+      nodes_[result_id] = ResultFacts{ResultLabel(result), result.value, result.unit};
 
-      const Provenance provenance{post.path, SectionKindName(result.section), result.line};
-      AddEdge(paper_key, EdgeKind::kReports, result_key, provenance);
+      const auto section = static_cast<uint8_t>(result.section);
+      AddEdge(paper_id, EdgeKind::kReports, result_id, file, section, result.line);
       if (!result.metric.empty()) {
-        AddEdge(result_key, EdgeKind::kMetric, EnsureEntityByName(result.metric, EntityType::kMetric),
-                provenance);
+        AddEdge(result_id, EdgeKind::kMetric, EnsureEntityByName(result.metric, EntityType::kMetric),
+                file, section, result.line);
       }
       if (!result.dataset.empty()) {
-        AddEdge(result_key, EdgeKind::kDataset,
-                EnsureEntityByName(result.dataset, EntityType::kDataset), provenance);
+        AddEdge(result_id, EdgeKind::kDataset,
+                EnsureEntityByName(result.dataset, EntityType::kDataset), file, section, result.line);
       }
       if (!result.model.empty()) {
-        AddEdge(result_key, EdgeKind::kModel, EnsureEntityByName(result.model, EntityType::kModel),
-                provenance);
+        AddEdge(result_id, EdgeKind::kModel, EnsureEntityByName(result.model, EntityType::kModel),
+                file, section, result.line);
       }
     }
   }
@@ -169,7 +171,7 @@ void KnowledgeGraph::AddEntityFacts(const Mention& mention) {
   }
 }
 
-std::string KnowledgeGraph::EnsureEntityByName(const std::string& name, EntityType type) {
+uint32_t KnowledgeGraph::EnsureEntityByName(const std::string& name, EntityType type) {
   const std::string key = EntityKey(name);
   if (entities_.count(key) == 0) {
     Mention mention;
@@ -180,12 +182,12 @@ std::string KnowledgeGraph::EnsureEntityByName(const std::string& name, EntityTy
     if (mention.entry) mention.type = vocabulary_.entries()[*mention.entry].type;
     AddEntityFacts(mention);
   }
-  return key;
+  return KeyId(key);
 }
 
-void KnowledgeGraph::AddEdge(const std::string& source, EdgeKind kind, const std::string& target,
-                             const Provenance& provenance) {
-  edges_[{source, kind, target}].push_back(provenance);
+void KnowledgeGraph::AddEdge(uint32_t source, EdgeKind kind, uint32_t target, uint32_t file,
+                             uint8_t section, uint32_t line) {
+  edges_.push_back({source, target, file, line, kind, section});
 }
 
 // Links each entity to its family: the vocabulary's `VARIANT OF`, or for a
@@ -216,7 +218,28 @@ void KnowledgeGraph::LinkVariants() {
     const std::string family_name = entry ? vocabulary_.entries()[*entry].name : family;
     const EntityType type =
         entry ? vocabulary_.entries()[*entry].type : EntityType::kModel;
-    edges_[{key, EdgeKind::kVariantOf, EnsureEntityByName(family_name, type)}];
+    AddEdge(KeyId(key), EdgeKind::kVariantOf, EnsureEntityByName(family_name, type), kNoFile,
+            kNoSection, 0);
+  }
+}
+
+void KnowledgeGraph::MoveFactsInto(NodeFacts&& facts, NodeProperties* node) {
+  if (auto* post = std::get_if<PostFacts>(&facts)) {
+    node->kind = NodeKind::kPost;
+    node->label = std::move(post->label);
+    node->path = std::move(post->path);
+    node->date = std::move(post->date);
+    node->tags = std::move(post->tags);
+  } else if (auto* paper = std::get_if<PaperFacts>(&facts)) {
+    node->kind = NodeKind::kPaper;
+    node->label = std::move(paper->label);
+    node->arxiv_id = std::move(paper->arxiv_id);
+    node->url = std::move(paper->url);
+  } else if (auto* result = std::get_if<ResultFacts>(&facts)) {
+    node->kind = NodeKind::kResult;
+    node->label = std::move(result->label);
+    node->value = std::move(result->value);
+    node->unit = std::move(result->unit);
   }
 }
 
@@ -224,21 +247,32 @@ void KnowledgeGraph::Finish() {
   if (finished_) return;
   finished_ = true;
   LinkVariants();
-
-  std::vector<const std::string*> node_keys;
-  node_keys.reserve(nodes_.size());
-  for (const auto& [key, node] : nodes_) node_keys.push_back(&key);
-  std::sort(node_keys.begin(), node_keys.end(),
-            [](const std::string* a, const std::string* b) { return *a < *b; });
-  for (const std::string* key : node_keys) index_[*key] = boost::add_vertex(nodes_.at(*key), graph_);
-
   const std::map<std::string, EntityType> types = ResolveTypes();
+
+  // Sizing the graph once and moving each node's strings in keeps one copy
+  // of them alive, where add_vertex would copy them into a growing vector.
+  std::vector<uint32_t> node_ids;
+  node_ids.reserve(nodes_.size());
+  for (const auto& [id, node] : nodes_) node_ids.push_back(id);
+  std::sort(node_ids.begin(), node_ids.end(),
+            [this](uint32_t a, uint32_t b) { return keys_[a] < keys_[b]; });
+  graph_ = std::make_unique<Graph>(node_ids.size() + types.size());
+  std::vector<Vertex> vertex_of_key(keys_.size(), boost::graph_traits<Graph>::null_vertex());
+  Vertex next = 0;
+  for (const uint32_t id : node_ids) {
+    MoveFactsInto(std::move(nodes_.at(id)), &(*graph_)[next]);
+    (*graph_)[next].key = keys_[id];
+    vertex_of_key[id] = next++;
+  }
+  std::unordered_map<uint32_t, NodeFacts>().swap(nodes_);
+  entity_begin_ = next;
+
   for (const auto& [key, type] : types) {
     const EntityFacts& facts = entities_.at(key);
-    NodeProperties node;
+    NodeProperties& node = (*graph_)[next];
     node.kind = NodeKind::kEntity;
     node.key = key;
-    node.entity_type = types.at(key);
+    node.entity_type = type;
 
     std::map<std::string, int> aliases = facts.aliases;
     if (facts.entry) {
@@ -254,28 +288,85 @@ void KnowledgeGraph::Finish() {
     }
     node.parameters = facts.parameters;
     node.in_vocabulary = facts.entry.has_value();
-    index_[key] = boost::add_vertex(node, graph_);
+    const auto id = key_ids_.find(key);
+    if (id != key_ids_.end()) vertex_of_key[id->second] = next;
+    ++next;
+  }
+  std::unordered_map<std::string, EntityFacts>().swap(entities_);
+
+  AddEdgesToGraph(vertex_of_key);
+  std::unordered_map<std::string_view, uint32_t>().swap(file_ids_);
+}
+
+// Sorts the records by source key, kind, target key, then file, line and
+// section, as strings compare, and adds each run of one source, kind and
+// target as one edge whose provenance is the run.
+void KnowledgeGraph::AddEdgesToGraph(const std::vector<Vertex>& vertex_of_key) {
+  auto ranks = [](const auto& strings) {
+    std::vector<uint32_t> order(strings.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](uint32_t a, uint32_t b) { return strings[a] < strings[b]; });
+    std::vector<uint32_t> rank(strings.size());
+    for (uint32_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
+    return rank;
+  };
+  const std::vector<uint32_t> key_rank = ranks(keys_);
+  std::deque<std::string>().swap(keys_);
+  std::unordered_map<std::string_view, uint32_t>().swap(key_ids_);
+  std::vector<uint32_t> file_rank = ranks(files_);
+  const auto file_rank_of = [&](uint32_t file) { return file == kNoFile ? kNoFile : file_rank[file]; };
+  const auto section_name = [](uint8_t section) -> std::string_view {
+    return section == kNoSection ? "" : SectionKindName(static_cast<SectionKind>(section));
+  };
+
+  std::sort(edges_.begin(), edges_.end(), [&](const EdgeRecord& a, const EdgeRecord& b) {
+    if (a.source != b.source) return key_rank[a.source] < key_rank[b.source];
+    if (a.kind != b.kind) return a.kind < b.kind;
+    if (a.target != b.target) return key_rank[a.target] < key_rank[b.target];
+    if (a.file != b.file) return file_rank_of(a.file) < file_rank_of(b.file);
+    if (a.line != b.line) return a.line < b.line;
+    return section_name(a.section) < section_name(b.section);
+  });
+
+  // From here on a record names vertices. A record whose key has no node
+  // is dropped, as no edge can hold it.
+  const Vertex none = boost::graph_traits<Graph>::null_vertex();
+  std::erase_if(edges_, [&](const EdgeRecord& record) {
+    return vertex_of_key[record.source] == none || vertex_of_key[record.target] == none;
+  });
+  for (EdgeRecord& record : edges_) {
+    record.source = static_cast<uint32_t>(vertex_of_key[record.source]);
+    record.target = static_cast<uint32_t>(vertex_of_key[record.target]);
   }
 
-  std::vector<std::pair<const EdgeKey*, std::vector<Provenance>*>> edges;
-  edges.reserve(edges_.size());
-  for (auto& [edge_key, provenance] : edges_) edges.emplace_back(&edge_key, &provenance);
-  std::sort(edges.begin(), edges.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
-  for (auto& [edge_key_pointer, provenance_pointer] : edges) {
-    const EdgeKey& edge_key = *edge_key_pointer;
-    std::vector<Provenance>& provenance = *provenance_pointer;
-    const auto source = index_.find(edge_key.source);
-    const auto target = index_.find(edge_key.target);
-    if (source == index_.end() || target == index_.end()) continue;
-    std::sort(provenance.begin(), provenance.end(), [](const Provenance& a, const Provenance& b) {
-      return std::tie(a.file, a.line, a.section) < std::tie(b.file, b.line, b.section);
-    });
-    EdgeProperties properties;
-    properties.kind = edge_key.kind;
-    properties.weight = provenance.empty() ? 1.0 : static_cast<double>(provenance.size());
-    properties.provenance = provenance;
-    boost::add_edge(source->second, target->second, properties, graph_);
+  const auto same_edge = [](const EdgeRecord& a, const EdgeRecord& b) {
+    return a.source == b.source && a.kind == b.kind && a.target == b.target;
+  };
+  std::vector<size_t> out_degree(boost::num_vertices(*graph_), 0);
+  for (size_t i = 0; i < edges_.size(); ++i) {
+    if (i == 0 || !same_edge(edges_[i - 1], edges_[i])) ++out_degree[edges_[i].source];
   }
+  for (Vertex v = 0; v < out_degree.size(); ++v) graph_->out_edge_list(v).reserve(out_degree[v]);
+
+  // Each run of records is erased once it is an edge, so the deque frees
+  // its blocks as the graph grows.
+  while (!edges_.empty()) {
+    const EdgeRecord first = edges_.front();
+    size_t end = 1;
+    while (end < edges_.size() && same_edge(first, edges_[end])) ++end;
+    EdgeProperties& properties = (*graph_)[boost::add_edge(first.source, first.target, *graph_).first];
+    properties.kind = first.kind;
+    if (first.file != kNoFile) properties.provenance.reserve(end);
+    for (size_t i = 0; i < end; ++i) {
+      const EdgeRecord& record = edges_[i];
+      if (record.file == kNoFile) continue;
+      properties.provenance.push_back({files_[record.file], section_name(record.section), record.line});
+    }
+    properties.weight = properties.provenance.empty() ? 1.0 : static_cast<double>(properties.provenance.size());
+    edges_.erase(edges_.begin(), edges_.begin() + static_cast<std::ptrdiff_t>(end));
+  }
+  std::deque<EdgeRecord>().swap(edges_);
 }
 
 // Each entity's type: the vocabulary's, else the type with the strongest
@@ -336,8 +427,8 @@ std::map<std::string, EntityType> KnowledgeGraph::ResolveTypes() const {
 std::vector<KnowledgeGraph::Candidate> KnowledgeGraph::Candidates() const {
   std::vector<Candidate> candidates;
   std::map<Vertex, size_t> index_of;  // entity vertex -> position in `candidates`
-  for (const Vertex vertex : boost::make_iterator_range(boost::vertices(graph_))) {
-    const NodeProperties& node = graph_[vertex];
+  for (const Vertex vertex : boost::make_iterator_range(boost::vertices(*graph_))) {
+    const NodeProperties& node = (*graph_)[vertex];
     if (node.kind != NodeKind::kEntity || node.in_vocabulary) continue;
     Candidate candidate;
     candidate.name = node.label;
@@ -346,14 +437,14 @@ std::vector<KnowledgeGraph::Candidate> KnowledgeGraph::Candidates() const {
     candidates.push_back(std::move(candidate));
   }
 
-  for (const Edge edge : boost::make_iterator_range(boost::edges(graph_))) {
-    if (graph_[edge].kind != EdgeKind::kMentions) continue;
-    const auto found = index_of.find(boost::target(edge, graph_));
+  for (const Edge edge : boost::make_iterator_range(boost::edges(*graph_))) {
+    if ((*graph_)[edge].kind != EdgeKind::kMentions) continue;
+    const auto found = index_of.find(boost::target(edge, *graph_));
     if (found == index_of.end()) continue;
     Candidate& candidate = candidates[found->second];
-    candidate.mentions += static_cast<int>(graph_[edge].provenance.size());
+    candidate.mentions += static_cast<int>((*graph_)[edge].provenance.size());
     ++candidate.papers;
-    const Provenance& first = graph_[edge].provenance.front();
+    const Provenance& first = (*graph_)[edge].provenance.front();
     if (candidate.example.file.empty() ||
         std::tie(first.file, first.line) < std::tie(candidate.example.file, candidate.example.line)) {
       candidate.example = first;
@@ -368,9 +459,21 @@ std::vector<KnowledgeGraph::Candidate> KnowledgeGraph::Candidates() const {
 }
 
 std::optional<Vertex> KnowledgeGraph::FindNode(const std::string& key) const {
-  const auto found = index_.find(key);
-  if (found == index_.end()) return std::nullopt;
-  return found->second;
+  const size_t count = boost::num_vertices(*graph_);
+  for (const auto [begin, end] : {std::pair<size_t, size_t>{0, entity_begin_}, {entity_begin_, count}}) {
+    size_t low = begin;
+    size_t high = end;
+    while (low < high) {
+      const size_t middle = low + (high - low) / 2;
+      if ((*graph_)[middle].key < key) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    if (low < end && (*graph_)[low].key == key) return low;
+  }
+  return std::nullopt;
 }
 
 }  // namespace kgbuild

@@ -23,10 +23,14 @@
 #include <array>
 #include <compare>
 #include <cstdint>
+#include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <variant>
 #include <vector>
 
 #include "extract/extraction.h"
@@ -79,9 +83,11 @@ enum class EdgeKind : uint8_t {
 // "model", "variantOf".
 const char* EdgeKindName(EdgeKind kind);
 
+// `file` views a path that the KnowledgeGraph owns, and `section` a static
+// name. A copy is valid only while its graph lives.
 struct Provenance {
-  std::string file;     // post path relative to the input root
-  std::string section;  // SectionKindName of the section
+  std::string_view file;     // post path relative to the input root
+  std::string_view section;  // SectionKindName of the section, or ""
   uint32_t line = 0;
 };
 
@@ -99,6 +105,9 @@ using Edge = boost::graph_traits<Graph>::edge_descriptor;
 class KnowledgeGraph {
  public:
   explicit KnowledgeGraph(const Vocabulary& vocabulary);
+  // Not copyable: the Provenance of its edges views strings it owns.
+  KnowledgeGraph(const KnowledgeGraph&) = delete;
+  KnowledgeGraph& operator=(const KnowledgeGraph&) = delete;
 
   // Adds one post and what was extracted from it; `extractions[i]` belongs
   // to `post.papers[i]`. Posts may be added in any order.
@@ -109,7 +118,7 @@ class KnowledgeGraph {
   // Call once, after the last AddPost.
   void Finish();
 
-  const Graph& graph() const { return graph_; }
+  const Graph& graph() const { return *graph_; }
 
   // A name that discovery found and the vocabulary lacks, for curators.
   struct Candidate {
@@ -138,30 +147,66 @@ class KnowledgeGraph {
     std::array<TypeVote, kEntityTypeCount> votes{};
     std::string parameters;
   };
-  struct EdgeKey {
-    std::string source;
-    EdgeKind kind;
-    std::string target;
-    auto operator<=>(const EdgeKey&) const = default;
-    bool operator==(const EdgeKey&) const = default;
+  // The facts AddPost gathers for a post, paper or result node: only the
+  // fields of NodeProperties that its kind uses, about a third of the size.
+  struct PostFacts {
+    std::string label;
+    std::string path;
+    std::string date;
+    std::vector<std::string> tags;
   };
-  struct EdgeKeyHash {
-    size_t operator()(const EdgeKey& key) const;
+  struct PaperFacts {
+    std::string label;
+    std::string arxiv_id;
+    std::string url;
   };
+  struct ResultFacts {
+    std::string label;
+    std::string value;
+    std::string unit;
+  };
+  using NodeFacts = std::variant<PostFacts, PaperFacts, ResultFacts>;
 
+  // One mention or link, until Finish() groups records of the same source,
+  // kind and target into an edge. Keys and files are ids, to keep it small.
+  struct EdgeRecord {
+    uint32_t source = 0;  // key ids
+    uint32_t target = 0;
+    uint32_t file = 0;    // index in files_, or kNoFile for a link without provenance
+    uint32_t line = 0;
+    EdgeKind kind = EdgeKind::kMentions;
+    uint8_t section = 0;  // a SectionKind, or kNoSection for ""
+  };
+  static constexpr uint32_t kNoFile = UINT32_MAX;
+  static constexpr uint8_t kNoSection = UINT8_MAX;
+
+  static void MoveFactsInto(NodeFacts&& facts, NodeProperties* node);
+  uint32_t KeyId(const std::string& key);
+  uint32_t FileId(const std::string& path);
   void AddEntityFacts(const Mention& mention);
-  void AddEdge(const std::string& source, EdgeKind kind, const std::string& target,
-               const Provenance& provenance);
-  std::string EnsureEntityByName(const std::string& name, EntityType type);
+  void AddEdge(uint32_t source, EdgeKind kind, uint32_t target, uint32_t file, uint8_t section,
+               uint32_t line);
+  uint32_t EnsureEntityByName(const std::string& name, EntityType type);
   void LinkVariants();
   std::map<std::string, EntityType> ResolveTypes() const;
+  void AddEdgesToGraph(const std::vector<Vertex>& vertex_of_key);
 
   const Vocabulary& vocabulary_;
-  Graph graph_;
-  std::unordered_map<std::string, Vertex> index_;
-  std::unordered_map<std::string, NodeProperties> nodes_;  // posts, papers, results
+  // Replaced, not swapped, when Finish() sizes it: Boost's swap copies.
+  std::unique_ptr<Graph> graph_ = std::make_unique<Graph>();
+  // Vertices [0, entity_begin_) are sorted by key, and so are the entities
+  // after them; FindNode searches both ranges.
+  size_t entity_begin_ = 0;
+  // Provenance::file views these, so they live as long as the graph; a
+  // deque never moves its strings.
+  std::deque<std::string> files_;
+  // Released by Finish().
+  std::unordered_map<std::string_view, uint32_t> file_ids_;
+  std::deque<std::string> keys_;  // node keys by id
+  std::unordered_map<std::string_view, uint32_t> key_ids_;
+  std::unordered_map<uint32_t, NodeFacts> nodes_;  // posts, papers, results by key id
   std::unordered_map<std::string, EntityFacts> entities_;
-  std::unordered_map<EdgeKey, std::vector<Provenance>, EdgeKeyHash> edges_;
+  std::deque<EdgeRecord> edges_;  // grows without doubling, frees blocks as it empties
   bool finished_ = false;
 };
 

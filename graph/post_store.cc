@@ -5,8 +5,10 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 #include <sqlite3.h>
+#include <zlib.h>
 
 #include <memory>
+#include <new>
 #include <optional>
 
 namespace kgbuild {
@@ -360,8 +362,13 @@ bool ContributionFromJson(std::string_view json, PostContribution* contribution,
   return reader.ok();
 }
 
-StoreState LoadPostStore(const std::filesystem::path& path, std::string_view fingerprint,
-                         Contributions* contributions, std::string* error) {
+namespace {
+
+// Reads the store like LoadPostStore, passing each parsed row to `keep`
+// with its path. The caller drops what it kept when this returns kDamaged.
+template <typename Keep>
+StoreState ReadStore(const std::filesystem::path& path, std::string_view fingerprint, const Keep& keep,
+                     std::string* error) {
   std::error_code exists_error;
   if (!std::filesystem::exists(path, exists_error)) return StoreState::kMissing;
 
@@ -407,21 +414,58 @@ StoreState LoadPostStore(const std::filesystem::path& path, std::string_view fin
         contribution.post.path != post_path) {
       *error = "damaged row for '" + post_path + "': " +
                (reason.empty() ? "path does not match" : reason);
-      contributions->clear();
       return StoreState::kDamaged;
     }
-    (*contributions)[post_path] = std::move(contribution);
+    keep(post_path, std::move(contribution));
   }
   if (step != SQLITE_DONE) {
     *error = std::string("cannot read store_posts: ") + sqlite3_errmsg(db.get());
-    contributions->clear();
     return StoreState::kDamaged;
   }
   return StoreState::kLoaded;
 }
 
-bool AppendPostStore(const std::filesystem::path& path, std::string_view fingerprint,
-                     const Contributions& contributions, std::string* error) {
+}  // namespace
+
+StoreState LoadPostStore(const std::filesystem::path& path, std::string_view fingerprint,
+                         Contributions* contributions, std::string* error) {
+  const StoreState state = ReadStore(
+      path, fingerprint,
+      [&](const std::string& post_path, PostContribution contribution) {
+        (*contributions)[post_path] = std::move(contribution);
+      },
+      error);
+  if (state == StoreState::kDamaged) contributions->clear();
+  return state;
+}
+
+StoreState LoadStoreRows(const std::filesystem::path& path, std::string_view fingerprint,
+                         StoreRows* rows, std::string* error) {
+  const StoreState state = ReadStore(
+      path, fingerprint,
+      [&](const std::string& post_path, const PostContribution& contribution) {
+        (*rows)[post_path] = ToStoreRow(contribution);
+      },
+      error);
+  if (state == StoreState::kDamaged) rows->clear();
+  return state;
+}
+
+namespace {
+
+// The text of a row in store_posts.
+struct RowText {
+  std::string sha256;
+  std::string contribution;
+  std::string diagnostics;
+};
+
+// Adds the store tables to the database at `path` in one transaction, with
+// one row per entry of `posts` (relative path -> post) made by `to_row`,
+// which returns nullopt when it cannot.
+template <typename Posts, typename ToRow>
+bool AppendStore(const std::filesystem::path& path, std::string_view fingerprint, const Posts& posts,
+                 const ToRow& to_row, std::string* error) {
   sqlite3* raw = nullptr;
   const int opened = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr);
   const Database db(raw);
@@ -463,11 +507,12 @@ CREATE TABLE store_posts(
       db.get(),
       "INSERT INTO store_posts(path, sha256, contribution, diagnostics) VALUES(?, ?, ?, ?)");
   if (!post) return fail("prepare");
-  for (const auto& [post_path, contribution] : contributions) {
+  for (const auto& [post_path, entry] : posts) {
     sqlite3_reset(post.get());
-    if (!BindText(post.get(), 1, post_path) || !BindText(post.get(), 2, contribution.sha256) ||
-        !BindText(post.get(), 3, ContributionToJson(contribution)) ||
-        !BindText(post.get(), 4, DiagnosticsToJson(contribution.diagnostics)) ||
+    const std::optional<RowText> row = to_row(entry);
+    if (!row) return fail("inflate a contribution");
+    if (!BindText(post.get(), 1, post_path) || !BindText(post.get(), 2, row->sha256) ||
+        !BindText(post.get(), 3, row->contribution) || !BindText(post.get(), 4, row->diagnostics) ||
         sqlite3_step(post.get()) != SQLITE_DONE) {
       return fail("insert into store_posts");
     }
@@ -477,6 +522,75 @@ CREATE TABLE store_posts(
     return fail("commit");
   }
   return true;
+}
+
+}  // namespace
+
+namespace {
+
+// Returns the contribution JSON of a row made by ToStoreRow, or nullopt
+// when it does not inflate to its recorded size.
+std::optional<std::string> InflateContribution(const StoreRow& row) {
+  std::string json(row.contribution_bytes, '\0');
+  uLongf json_size = json.size();
+  if (uncompress(reinterpret_cast<Bytef*>(json.data()), &json_size,
+                 reinterpret_cast<const Bytef*>(row.deflated_contribution.data()),
+                 row.deflated_contribution.size()) != Z_OK ||
+      json_size != json.size()) {
+    return std::nullopt;
+  }
+  return json;
+}
+
+}  // namespace
+
+bool ContributionFromRow(const StoreRow& row, PostContribution* contribution, std::string* error) {
+  const std::optional<std::string> json = InflateContribution(row);
+  if (!json) {
+    *error = "contribution does not inflate";
+    return false;
+  }
+  contribution->sha256 = row.sha256;
+  return ContributionFromJson(*json, contribution, error) &&
+         DiagnosticsFromJson(row.diagnostics, &contribution->diagnostics, error);
+}
+
+StoreRow ToStoreRow(const PostContribution& contribution) {
+  const std::string json = ContributionToJson(contribution);
+  std::string deflated(compressBound(json.size()), '\0');
+  uLongf deflated_size = deflated.size();
+  // Level 1: most of the size gain of the default level for half its time.
+  if (compress2(reinterpret_cast<Bytef*>(deflated.data()), &deflated_size,
+                reinterpret_cast<const Bytef*>(json.data()), json.size(), 1) != Z_OK) {
+    throw std::bad_alloc();  // the only failure with a compressBound buffer
+  }
+  deflated.resize(deflated_size);
+  deflated.shrink_to_fit();
+  return {contribution.sha256, std::move(deflated), json.size(),
+          DiagnosticsToJson(contribution.diagnostics)};
+}
+
+bool AppendPostStore(const std::filesystem::path& path, std::string_view fingerprint,
+                     const Contributions& contributions, std::string* error) {
+  return AppendStore(
+      path, fingerprint, contributions,
+      [](const PostContribution& contribution) -> std::optional<RowText> {
+        return RowText{contribution.sha256, ContributionToJson(contribution),
+                       DiagnosticsToJson(contribution.diagnostics)};
+      },
+      error);
+}
+
+bool AppendStoreRows(const std::filesystem::path& path, std::string_view fingerprint,
+                     const StoreRows& rows, std::string* error) {
+  return AppendStore(
+      path, fingerprint, rows,
+      [](const StoreRow& row) -> std::optional<RowText> {
+        std::optional<std::string> json = InflateContribution(row);
+        if (!json) return std::nullopt;
+        return RowText{row.sha256, std::move(*json), row.diagnostics};
+      },
+      error);
 }
 
 }  // namespace kgbuild

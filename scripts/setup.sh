@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake ninja-build pkg-config git
   libboost-graph-dev rapidjson-dev libsqlite3-dev sqlite3 libre2-dev
-  libgtest-dev libmd4c-dev libyaml-cpp-dev libicu-dev libssl-dev
+  libgtest-dev libmd4c-dev libyaml-cpp-dev libicu-dev libssl-dev zlib1g-dev
   raptor2-utils python3
   clang libclang-rt-14-dev
 )
