@@ -76,7 +76,9 @@ void AppendEdge(size_t index, const CoMentionNetwork::Link& link,
                 const std::string& source, const std::string& target,
                 std::string* out) {
   out->assign("      <edge");
-  AppendAttribute("id", "e" + std::to_string(index), out);
+  std::string id = "e";  // appended, not "e" + ..., which trips GCC 12's -Wrestrict
+  id += std::to_string(index);
+  AppendAttribute("id", id, out);
   AppendAttribute("source", source, out);
   AppendAttribute("target", target, out);
   AppendAttribute("weight", std::to_string(link.papers), out);

@@ -460,7 +460,7 @@ std::vector<KnowledgeGraph::Candidate> KnowledgeGraph::Candidates() const {
 
 std::optional<Vertex> KnowledgeGraph::FindNode(const std::string& key) const {
   const size_t count = boost::num_vertices(*graph_);
-  for (const auto [begin, end] : {std::pair<size_t, size_t>{0, entity_begin_}, {entity_begin_, count}}) {
+  for (const auto& [begin, end] : {std::pair<size_t, size_t>{0, entity_begin_}, {entity_begin_, count}}) {
     size_t low = begin;
     size_t high = end;
     while (low < high) {
