@@ -2,11 +2,13 @@
 // summarise research papers, and writes it as N-Triples, JSON-LD, GraphML
 // and SQLite. This file holds only the command: options, the order of the
 // steps, messages and the exit status. The work is in the libraries.
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -20,6 +22,7 @@
 #include <vector>
 #include <thread>
 #include <functional>
+#include <future>
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -77,6 +80,7 @@ options:
   -q, --quiet             print only problems, no summary and no progress
       --log-format FORMAT text (default) or json: one JSON object per
                           problem, and one for the summary, on stderr
+      --timings           print the wall and CPU time of each stage on stderr
       --top N             candidates: print at most N names (default: 50)
   -h, --help              print this help
       --version           print the version
@@ -94,6 +98,7 @@ struct Options {
   ReadLimits limits;
   bool quiet = false;
   bool json_log = false;  // --log-format json
+  bool timings = false;   // --timings
   int jobs = 0;           // 0: one per CPU
   bool full = false;  // ignore the stored contributions
   bool candidates = false;  // the `candidates` subcommand
@@ -190,6 +195,8 @@ std::optional<Options> ParseOptions(int argc, char** argv, int* exit_code) {
       }
     } else if (argument == "-q" || argument == "--quiet") {
       options.quiet = true;
+    } else if (argument == "--timings") {
+      options.timings = true;
     } else if (!argument.empty() && argument[0] == '-') {
       return fail("unknown option '" + argument + "'");
     } else if (options.merge) {
@@ -363,6 +370,64 @@ void PauseForTestAt(const char* point) {
 
 void PauseMidPublish() { PauseForTestAt("mid-publish"); }
 
+// The wall and CPU time of each stage of a run, for --timings. CPU time is
+// the whole process's, so a stage that runs on several threads counts each.
+class StageTimer {
+ public:
+  StageTimer() : wall_(std::chrono::steady_clock::now()), cpu_(ProcessCpuSeconds()) {}
+
+  // Records the time since the last lap, or since construction, as `stage`.
+  void Lap(const std::string& stage) {
+    const auto wall = std::chrono::steady_clock::now();
+    const double cpu = ProcessCpuSeconds();
+    rows_.push_back({stage, std::chrono::duration<double>(wall - wall_).count(), cpu - cpu_});
+    wall_ = wall;
+    cpu_ = cpu;
+  }
+
+  // Records the export steps, which ran within the last lap and overlap
+  // with each other on several threads; their CPU is their thread's.
+  void AddExportSteps(const std::vector<ExportTiming>& steps) {
+    for (const ExportTiming& step : steps) {
+      rows_.push_back({"export " + step.step, step.wall_seconds, step.cpu_seconds});
+    }
+  }
+
+  void Print(bool json) const {
+    char line[160];
+    for (const Row& row : rows_) {
+      if (json) {
+        // Milliseconds, because JsonObject writes integers.
+        std::cerr << JsonObject({{"event", "timing"}, {"stage", row.stage}},
+                                {{"wall_ms", std::llround(row.wall * 1000)},
+                                 {"cpu_ms", std::llround(row.cpu * 1000)}})
+                  << "\n";
+      } else {
+        std::snprintf(line, sizeof line, "timing: %-32s %8.3f s wall %8.3f s CPU\n", row.stage.c_str(),
+                      row.wall, row.cpu);
+        std::cerr << line;
+      }
+    }
+  }
+
+ private:
+  struct Row {
+    std::string stage;
+    double wall = 0;
+    double cpu = 0;
+  };
+
+  static double ProcessCpuSeconds() {
+    timespec now{};
+    ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+  }
+
+  std::chrono::steady_clock::time_point wall_;
+  double cpu_;
+  std::vector<Row> rows_;
+};
+
 // Exits with `code` and skips destructors, which took about 8% of a 10,000-post
 // build. Outputs are closed by then. Sanitizer builds return, so LeakSanitizer checks.
 int FinishRun(int code) {
@@ -511,34 +576,50 @@ void ReadAllPosts(const Options& options, const Extractor& extractor, StoreRows*
   // Posts to extract are collected in batches and extracted on `jobs`
   // threads; the batch is then taken in file order, so the contributions
   // and the messages are the same for any number of jobs. A post that needs
-  // no extraction waits in `pending` too, to be passed on in its turn.
+  // no extraction waits in `pending` too, to be passed on in its turn, and
+  // so do messages about a post, so they come out in file order.
   struct Pending {
     const PostFile* file = nullptr;
-    std::optional<ReadyPost> ready;  // unset: the next extracted post
-    std::string sha256;                     // of a post to extract
+    bool extract = false;            // true: the next extracted post
+    std::string sha256;              // of a post to extract
+    std::optional<ReadyPost> ready;  // a post that needs no extraction
+    std::vector<Diagnostic> messages;  // printed when the post's turn comes
+  };
+  // With more than one job, a batch is extracted on worker threads while
+  // this thread passes on the batch before it, so adding posts to the graph
+  // overlaps with extraction instead of leaving the workers idle.
+  struct Batch {
+    std::vector<Pending> pending;
+    size_t posts = 0;
+    size_t bytes = 0;
+    std::future<std::vector<ExtractedPost>> extracted;  // unset with one job
   };
   std::vector<Pending> pending;
+  std::optional<Batch> in_flight;
+  const auto pass_ready = [&](Pending* entry) {
+    for (const Diagnostic& message : entry->messages) sink(message);
+    if (entry->ready) pass_in_order(entry->file->relative, std::move(*entry->ready));
+  };
   // Passes on a post that needs no extraction, now unless an earlier post waits.
-  const auto pass_on_ready = [&](const PostFile& file, ReadyPost ready) {
-    if (pending.empty()) {
-      pass_in_order(file.relative, std::move(ready));
+  const auto pass_or_wait = [&](Pending entry) {
+    if (pending.empty() && !in_flight) {
+      pass_ready(&entry);
     } else {
-      pending.push_back({&file, std::move(ready), ""});
+      pending.push_back(std::move(entry));
     }
   };
   std::vector<PostSource> batch;
   size_t batch_bytes = 0;
   size_t done_posts = 0;
   size_t done_bytes = 0;
-  const auto flush = [&] {
-    std::vector<ExtractedPost> extracted = ExtractPosts(batch, extractor, options.limits, jobs);
+  const auto pass_batch = [&](Batch* done, std::vector<ExtractedPost> extracted) {
     size_t next_extracted = 0;
-    for (Pending& entry : pending) {
-      const PostFile& file = *entry.file;
-      if (entry.ready) {
-        pass_in_order(file.relative, std::move(*entry.ready));
+    for (Pending& entry : done->pending) {
+      if (!entry.extract) {
+        pass_ready(&entry);
         continue;
       }
+      const PostFile& file = *entry.file;
       std::optional<PostContribution> contribution =
           MakeContribution(file, std::move(entry.sha256), std::move(extracted[next_extracted++]), sink);
       if (contribution) {
@@ -551,25 +632,39 @@ void ReadAllPosts(const Options& options, const Extractor& extractor, StoreRows*
         }
       }
     }
-    done_posts += batch.size();
-    done_bytes += batch_bytes;
+    done_posts += done->posts;
+    done_bytes += done->bytes;
     progress->Update(done_posts, done_bytes);
+  };
+  const auto flush = [&] {
+    Batch next{std::move(pending), batch.size(), batch_bytes, {}};
     pending.clear();
-    batch.clear();
     batch_bytes = 0;
+    auto extract = [&extractor, &options, jobs, sources = std::move(batch)] {
+      return ExtractPosts(sources, extractor, options.limits, jobs);
+    };
+    batch.clear();
+    if (jobs == 1) {
+      pass_batch(&next, extract());
+      return;
+    }
+    next.extracted = std::async(std::launch::async, std::move(extract));
+    if (in_flight) pass_batch(&*in_flight, in_flight->extracted.get());
+    in_flight = std::move(next);
   };
 
   for (const PostFile& file : files) {
     const auto previous = stored->find(file.relative);
     auto keep_previous = [&](std::string reason) {
+      Pending entry;
+      entry.file = &file;
       if (previous != stored->end()) {
         reason += "; the graph keeps what the last successful read of this post contributed";
-        if (std::optional<ReadyPost> ready = take_stored(file.relative)) {
-          pass_on_ready(file, std::move(*ready));
-        }
+        entry.ready = take_stored(file.relative);
         ++counts->posts_kept;
       }
-      sink({Severity::kError, file.path.string(), 0, 0, reason});
+      entry.messages.push_back({Severity::kError, file.path.string(), 0, 0, reason});
+      pass_or_wait(std::move(entry));
     };
 
     std::string bytes;
@@ -586,13 +681,16 @@ void ReadAllPosts(const Options& options, const Extractor& extractor, StoreRows*
     }
     std::string sha256 = Sha256Hex(bytes);
     if (previous != stored->end() && previous->second.sha256 == sha256) {
-      if (std::optional<ReadyPost> ready = take_stored(file.relative)) {
-        for (const StoredDiagnostic& diagnostic : ready->contribution.diagnostics) {
-          sink({diagnostic.severity, file.path.string(), diagnostic.line, diagnostic.column,
-                diagnostic.reason});
+      Pending entry;
+      entry.file = &file;
+      entry.ready = take_stored(file.relative);
+      if (entry.ready) {
+        for (const StoredDiagnostic& diagnostic : entry.ready->contribution.diagnostics) {
+          entry.messages.push_back({diagnostic.severity, file.path.string(), diagnostic.line,
+                                    diagnostic.column, diagnostic.reason});
         }
-        pass_on_ready(file, std::move(*ready));
       }
+      pass_or_wait(std::move(entry));
       ++counts->posts_unchanged;
       ++done_posts;
       done_bytes += bytes.size();
@@ -600,11 +698,12 @@ void ReadAllPosts(const Options& options, const Extractor& extractor, StoreRows*
     }
 
     batch_bytes += bytes.size();
-    pending.push_back({&file, std::nullopt, std::move(sha256)});
+    pending.push_back({&file, true, std::move(sha256), std::nullopt, {}});
     batch.push_back({file.relative, std::move(bytes)});
     if (batch.size() >= 64u * static_cast<size_t>(jobs) || batch_bytes >= (64u << 20)) flush();
   }
   flush();
+  if (in_flight) pass_batch(&*in_flight, in_flight->extracted.get());
   progress->Clear();
   pass_unlisted(nullptr);
 }
@@ -682,8 +781,8 @@ std::string StoreFingerprint(const Options& options) {
 // Writes every output into a staging folder and moves them into the output
 // folder. Returns false after printing the problems.
 bool WriteOutputs(const Options& options, const KnowledgeGraph& graph, const StoreRows& rows,
-                  const std::string& fingerprint,
-                  const std::string& summary, const std::vector<std::string>& problems) {
+                  const std::string& fingerprint, const std::string& summary,
+                  const std::vector<std::string>& problems, StageTimer* timer) {
   std::string error;
   const std::filesystem::path staging = CreateStaging(options.output, &error);
   if (staging.empty()) {
@@ -692,21 +791,27 @@ bool WriteOutputs(const Options& options, const KnowledgeGraph& graph, const Sto
   }
 
   std::vector<std::string> errors;
-  bool ok = WriteAll(graph.graph(), staging, options.iri, JobCount(options), &errors);
+  std::vector<ExportTiming> steps;
+  bool ok = WriteAll(graph.graph(), staging, options.iri, JobCount(options), &errors, &steps);
+  timer->Lap("exports");
+  timer->AddExportSteps(steps);
   PauseForTestAt("mid-export");
   if (ok && !AppendStoreRows(staging / "kg.sqlite", fingerprint, rows, &error)) {
     errors.push_back(error);
     ok = false;
   }
+  timer->Lap("store rows");
   if (ok && !WriteCandidates(staging, graph, &error)) {
     errors.push_back(error);
     ok = false;
   }
   if (ok) WriteReport(staging, summary, problems);
+  timer->Lap("candidates.tsv, report.txt");
   if (ok && !PublishStaging(staging, options.output, PauseMidPublish, &error)) {
     errors.push_back(error);
     ok = false;
   }
+  timer->Lap("publish");
 
   std::error_code ignored;
   std::filesystem::remove_all(staging, ignored);
@@ -760,6 +865,7 @@ bool PrepareOutputFolder(const std::filesystem::path& output, OutputLock* lock) 
 }
 
 int RunMerge(const Options& options) {
+  StageTimer timer;
   DiagnosticLog log(options.json_log);
   Vocabulary vocabulary;
   if (!LoadVocabulary(options, log.Sink(), &vocabulary)) return kExitFailed;
@@ -798,6 +904,8 @@ int RunMerge(const Options& options) {
     }
   }
 
+  timer.Lap("start-up: vocabulary, stores");
+
   // In path order, as a single run adds them.
   KnowledgeGraph graph(vocabulary);
   for (const auto& [relative, row] : rows) {
@@ -809,19 +917,23 @@ int RunMerge(const Options& options) {
     }
     graph.AddPost(contribution.post, contribution.extractions);
   }
+  timer.Lap("add to graph");
   graph.Finish();
+  timer.Lap("graph finish");
   std::ostringstream summary;
   summary << "kgbuild: merged " << options.stores.size() << " stores, " << rows.size()
           << " posts, " << boost::num_vertices(graph.graph()) << " nodes, "
           << boost::num_edges(graph.graph()) << " edges; wrote " << options.output.string() << "\n";
-  if (!WriteOutputs(options, graph, rows, fingerprint, summary.str(), log.lines())) {
+  if (!WriteOutputs(options, graph, rows, fingerprint, summary.str(), log.lines(), &timer)) {
     return kExitFailed;
   }
+  if (options.timings) timer.Print(options.json_log);
   if (!options.quiet) std::cerr << summary.str();
   return FinishRun(kExitOk);
 }
 
 int RunBuild(const Options& options) {
+  StageTimer timer;
   DiagnosticLog log(options.json_log);
   Vocabulary vocabulary;
   if (!LoadVocabulary(options, log.Sink(), &vocabulary)) return kExitFailed;
@@ -837,6 +949,7 @@ int RunBuild(const Options& options) {
   const std::string fingerprint = StoreFingerprint(options);
   StoreRows stored;
   if (!LoadStore(options, fingerprint, &stored)) return kExitFailed;
+  timer.Lap("start-up: vocabulary, store");
 
   const Extractor extractor(vocabulary);
   ReadCounts counts;
@@ -853,7 +966,9 @@ int RunBuild(const Options& options) {
                });
   StoreRows().swap(stored);
   log.SetProgressClear([] {});
+  timer.Lap("read, extract, add to graph");
   graph.Finish();
+  timer.Lap("graph finish");
   size_t papers = 0;
   for (const Vertex vertex : boost::make_iterator_range(boost::vertices(graph.graph()))) {
     papers += graph.graph()[vertex].kind == NodeKind::kPaper;
@@ -867,9 +982,10 @@ int RunBuild(const Options& options) {
           << counts.posts_found << " found, " << papers << " papers, "
           << boost::num_vertices(graph.graph()) << " nodes, " << boost::num_edges(graph.graph())
           << " edges, " << log.errors() << " errors; wrote " << options.output.string() << "\n";
-  if (!WriteOutputs(options, graph, rows, fingerprint, summary.str(), log.lines())) {
+  if (!WriteOutputs(options, graph, rows, fingerprint, summary.str(), log.lines(), &timer)) {
     return kExitFailed;
   }
+  if (options.timings) timer.Print(options.json_log);
   if (options.json_log) {
     std::cerr << JsonObject({{"event", "summary"}, {"output", options.output.string()}},
                             {{"posts_in_graph", static_cast<long long>(rows.size())},
