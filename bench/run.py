@@ -5,16 +5,19 @@ For each corpus size (default 10,000 and 100,000 posts) the script
 generates a corpus with gen_corpus.py into a scratch folder and measures,
 with kgbuild pinned to one CPU:
 
-- the full build (`kgbuild POSTS -o OUT`): wall time, MB/s, posts/s, peak RSS;
-- startup alone (a run on an empty folder, which is mostly loading the vocabulary);
-- `kgbuild candidates POSTS`, which reads, extracts and builds the graph but
-  writes no file, so the build minus this run is the export time;
-- each export, from the CPU time kgbuild has used when each output file
-  appears (kgbuild writes them one after another, see export/exporter.cc);
+- the full build (`kgbuild POSTS -o OUT --timings`): wall time, MB/s,
+  posts/s, peak RSS, and the wall and CPU time of each stage and export
+  step as kgbuild's --timings reports them;
+- the size of the outputs, and the time `cat` takes to copy them: no writer
+  of these files can take less;
 - for the incremental size, a second build into the same output folder with
   one post added;
 - `grep -F -o -f ALIASES` over the same posts, where ALIASES contains every name
-  and alias of the built-in vocabulary, and the ratio kgbuild / grep.
+  and alias of the built-in vocabulary, and the ratio kgbuild / grep;
+- once, on a smaller corpus (--jobs-size), -j 1 against -j 2 on two CPUs.
+
+Each measured run starts after `sync`, so it does not pay for writing back
+the files of the run before it.
 
 Peak RSS is ru_maxrss from wait4(), the figure `/usr/bin/time -v` prints.
 A run whose RSS passes --memory-cap-gb is killed and reported as such, so a
@@ -28,6 +31,7 @@ import argparse
 import datetime
 import os
 import platform
+import re
 import shutil
 import signal
 import subprocess
@@ -36,67 +40,68 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-EXPORT_FILES = ("graph.nt", "graph.jsonld", "graph.graphml", "kg.sqlite", "candidates.tsv", "report.txt")
 
 
 class Run:
     """Outcome of one measured process. Times are in seconds."""
 
-    def __init__(self, wall, user, system, max_rss_kb, status, killed, start, cpu_at_file):
+    def __init__(self, wall, user, system, max_rss_kb, status, killed):
         self.wall = wall
         self.user = user
         self.system = system
         self.max_rss_kb = max_rss_kb
         self.status = status
         self.killed = killed
-        self.start = start
-        self.cpu_at_file = cpu_at_file
 
     @property
     def cpu(self):
         return self.user + self.system
 
 
-def run_measured(command, cpu, memory_cap_kb, shell=False, output=None):
-    """Run a command pinned to one CPU, poll its RSS, and return a Run.
+def run_measured(command, cpu, memory_cap_kb, shell=False, stderr_path=None):
+    """Run a command pinned to `cpu` (a taskset CPU list such as "0" or "0,1"),
+    poll its RSS, and return a Run.
 
-    With `output`, the Run records the process's CPU time when each of
-    EXPORT_FILES first appears there or in kgbuild's staging folder
-    `.kgbuild-staging-PID` inside it, with a modification time after the
-    start. That splits one run into stages even when other processes share
-    the machine. Standard output is discarded and standard error goes to the
-    terminal.
+    Runs `sync` first. Standard output is discarded; standard error goes to
+    `stderr_path` when given, else to the terminal.
     """
+    subprocess.run(["sync"], check=False)
     if shell:
         popen_args = ["taskset", "-c", str(cpu), "bash", "-c", command]
     else:
         popen_args = ["taskset", "-c", str(cpu)] + command
-    start = time.time()
     began = time.monotonic()
-    process = subprocess.Popen(popen_args, stdout=subprocess.DEVNULL)
-    killed = False
-    cpu_at_file = {}
-    while True:
-        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-        if pid:
-            break
-        if memory_cap_kb and current_rss_kb(process.pid) > memory_cap_kb:
-            os.kill(process.pid, signal.SIGKILL)
-            killed = True
-        if output is not None:
-            staging = output / f".kgbuild-staging-{process.pid}"
-            for name in EXPORT_FILES:
-                if name in cpu_at_file:
-                    continue
-                for path in (staging / name, output / name):
-                    if path.exists() and path.stat().st_mtime >= start:
-                        cpu_at_file[name] = current_cpu_seconds(process.pid)
-                        break
-        time.sleep(0.02)
+    stderr = open(stderr_path, "w", encoding="utf-8") if stderr_path else None
+    try:
+        process = subprocess.Popen(popen_args, stdout=subprocess.DEVNULL, stderr=stderr)
+        killed = False
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if memory_cap_kb and current_rss_kb(process.pid) > memory_cap_kb:
+                os.kill(process.pid, signal.SIGKILL)
+                killed = True
+            time.sleep(0.02)
+    finally:
+        if stderr:
+            stderr.close()
     wall = time.monotonic() - began
     process.returncode = os.waitstatus_to_exitcode(status)
-    return Run(wall, usage.ru_utime, usage.ru_stime, usage.ru_maxrss, process.returncode, killed, start,
-               cpu_at_file)
+    return Run(wall, usage.ru_utime, usage.ru_stime, usage.ru_maxrss, process.returncode, killed)
+
+
+def read_timings(stderr_path):
+    """Return the (stage, wall, cpu) rows of kgbuild's --timings lines."""
+    rows = []
+    if not Path(stderr_path).exists():
+        return rows
+    pattern = re.compile(r"^timing: (.+?)\s+([0-9.]+) s wall\s+([0-9.]+) s CPU$")
+    for line in Path(stderr_path).read_text(encoding="utf-8", errors="replace").splitlines():
+        match = pattern.match(line)
+        if match:
+            rows.append((match.group(1), float(match.group(2)), float(match.group(3))))
+    return rows
 
 
 def current_rss_kb(pid):
@@ -108,18 +113,6 @@ def current_rss_kb(pid):
     except (FileNotFoundError, ProcessLookupError):
         pass
     return 0
-
-
-def current_cpu_seconds(pid):
-    """Return the user + system CPU time a running process has used so far."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-            # Fields after the command name, which is in parentheses: state is
-            # the first, utime the 12th and stime the 13th (proc(5)).
-            fields = stat.read().rsplit(")", 1)[1].split()
-    except (FileNotFoundError, ProcessLookupError):
-        return float("nan")
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def load_average():
@@ -235,8 +228,9 @@ def benchmark_size(size, args, scratch, aliases, incremental):
     startup = run_measured([args.kgbuild, str(empty), "-o", str(scratch / "empty-out"), "-q"], args.cpu, cap_kb)
 
     print(f"run.py: {size} posts: full build", flush=True)
-    full = run_measured([args.kgbuild, str(posts), "-o", str(output), "-q"], args.cpu, cap_kb,
-                        output=output)
+    timings_path = folder / "timings.txt"
+    full = run_measured([args.kgbuild, str(posts), "-o", str(output), "-q", "--timings"], args.cpu, cap_kb,
+                        stderr_path=timings_path)
     papers_found = 0
     if (output / "graph.nt").exists() and not full.killed:
         with open(output / "graph.nt", encoding="utf-8") as triples:
@@ -264,37 +258,70 @@ def benchmark_size(size, args, scratch, aliases, incremental):
         ("startup (run on an empty folder)", f"{startup.cpu:.2f} s CPU ({startup.wall:.2f} s wall)"),
     ]
 
+    if not full.killed and output.exists():
+        # Any writer of these outputs must at least hand their bytes to the
+        # kernel; copying them with cat measures that floor.
+        outputs = sorted(path for path in output.iterdir() if path.is_file() and path.name != ".kgbuild.lock")
+        output_bytes = sum(path.stat().st_size for path in outputs)
+        copy = scratch / "copy-of-outputs"
+        floor = run_measured(["bash", "-c", 'cat "$@" > ' + str(copy), "cat"] + [str(path) for path in outputs],
+                             args.cpu, 0)
+        copy.unlink(missing_ok=True)
+        rows.append(("outputs: size, and the time to copy them with cat",
+                     f"{output_bytes / 1e6:,.0f} MB = {output_bytes / 1e6 / megabytes:.0f}x the corpus; "
+                     f"cat {floor.cpu:.2f} s CPU = {floor.cpu / grep.cpu:.1f}x the grep reference"))
+
     if full.killed:
-        # A candidates run builds the same graph, so it would pass the cap too.
-        rows.append(("read + extract + graph, exports", "not measured: the full build passed the memory cap"))
+        rows.append(("stages", "not measured: the full build passed the memory cap"))
     else:
-        print(f"run.py: {size} posts: candidates (no export)", flush=True)
-        candidates = run_measured([args.kgbuild, "candidates", str(posts), "--top", "1"], args.cpu, cap_kb)
-        rows.append(("read + extract + graph (candidates run minus startup)",
-                     f"{candidates.cpu - startup.cpu:.2f} s CPU (candidates run {candidates.cpu:.2f} s CPU, "
-                     f"{candidates.wall:.2f} s wall, {status_note(candidates)}, peak RSS {format_rss(candidates)})"))
-        # kgbuild starts exporting when it has used about as much CPU as a
-        # whole candidates run, and writes the files in EXPORT_FILES order.
-        previous = candidates.cpu
-        for name in EXPORT_FILES:
-            if name in full.cpu_at_file:
-                label = "export: triples + graph.nt" if name == "graph.nt" else f"export: {name}"
-                rows.append((label, f"{full.cpu_at_file[name] - previous:.2f} s CPU"))
-                previous = full.cpu_at_file[name]
-        rows.append(("after the last file until exit (freeing memory)", f"{full.cpu - previous:.2f} s CPU"))
+        for stage, wall, cpu in read_timings(timings_path):
+            label = f"stage: {stage}" if not stage.startswith("export ") else f"  step: {stage[7:]}"
+            rows.append((label, f"{wall:.2f} s wall, {cpu:.2f} s CPU"))
 
     if incremental and not full.killed:
         print(f"run.py: {size} posts: one post added", flush=True)
         shutil.move(str(folder / extra.name), str(extra))
-        again = run_measured([args.kgbuild, str(posts), "-o", str(output), "-q"], args.cpu, cap_kb)
+        again = run_measured([args.kgbuild, str(posts), "-o", str(output), "-q", "--timings"], args.cpu, cap_kb,
+                             stderr_path=folder / "timings-again.txt")
         rows.append(("one post added, same output folder: time",
                      f"{again.cpu:.2f} s CPU = {100 * again.cpu / full.cpu:.0f}% of the full build "
                      f"({again.wall:.2f} s wall = {100 * again.wall / full.wall:.0f}%; target: at most 5%; "
                      f"{status_note(again)})"))
+        for stage, wall, cpu in read_timings(folder / "timings-again.txt"):
+            if not stage.startswith("export "):
+                rows.append((f"one post added: {stage}", f"{wall:.2f} s wall, {cpu:.2f} s CPU"))
 
     if not args.keep:
         shutil.rmtree(folder)
     return rows
+
+
+def benchmark_jobs(size, args, scratch):
+    """Time -j 1 and -j 2 on two CPUs over one corpus; return (figure, value) rows."""
+    folder = scratch / f"jobs-{size}"
+    if folder.exists():
+        shutil.rmtree(folder)
+    subprocess.run([sys.executable, str(REPO / "bench" / "gen_corpus.py"), "--posts", str(size),
+                    "--out", str(folder), "--seed", str(args.seed)], check=True)
+    cpus = f"{args.cpu},{args.second_cpu}"
+    runs = {}
+    for jobs in (1, 2):
+        print(f"run.py: {size} posts: -j {jobs} on CPUs {cpus}", flush=True)
+        runs[jobs] = run_measured([args.kgbuild, str(folder / "posts"), "-o", str(folder / f"out-j{jobs}"),
+                                   "-q", "-j", str(jobs)], cpus, 0)
+    same = all(
+        (folder / "out-j1" / name).read_bytes() == (folder / "out-j2" / name).read_bytes()
+        for name in ("graph.nt", "graph.nq", "graph.jsonld", "graph.ttl", "graph.graphml",
+                     "graph.comention.graphml", "graph.gexf", "candidates.tsv"))
+    if not args.keep:
+        shutil.rmtree(folder)
+    return [
+        ("posts", f"{size:,}"),
+        ("-j 1, CPUs " + cpus, f"{runs[1].wall:.2f} s wall, {runs[1].cpu:.2f} s CPU; {status_note(runs[1])}"),
+        ("-j 2, CPUs " + cpus, f"{runs[2].wall:.2f} s wall, {runs[2].cpu:.2f} s CPU; {status_note(runs[2])}"),
+        ("speed-up", f"{runs[1].wall / runs[2].wall:.2f}x wall (target: at least 1.6); exports "
+         + ("byte-identical" if same else "DIFFERENT")),
+    ]
 
 
 def main():
@@ -308,6 +335,10 @@ def main():
     parser.add_argument("--results", default=str(REPO / "bench" / "RESULTS.md"), help="file the figures are appended to")
     parser.add_argument("--seed", type=int, default=1, help="generator seed (default: 1)")
     parser.add_argument("--cpu", type=int, default=0, help="CPU every measured process is pinned to (default: 0)")
+    parser.add_argument("--second-cpu", type=int, default=1,
+                        help="the other CPU of the -j 2 measurement (default: 1)")
+    parser.add_argument("--jobs-size", type=int, default=2000,
+                        help="corpus size of the -j 1 / -j 2 measurement, 0 to skip (default: 2000)")
     parser.add_argument("--memory-cap-gb", type=float, default=8.0,
                         help="kill a kgbuild run whose RSS passes this many GiB (default: 8)")
     parser.add_argument("--keep", action="store_true", help="keep the scratch corpora")
@@ -343,6 +374,12 @@ def main():
     for size in sizes:
         rows = benchmark_size(size, args, scratch, aliases, incremental=size == args.incremental_size)
         table = [f"### {size:,} posts", "", "| figure | value |", "|---|---|"]
+        table += [f"| {name} | {value} |" for name, value in rows]
+        sections.append("\n".join(table) + "\n")
+        print("\n".join(table), flush=True)
+    if args.jobs_size > 0:
+        rows = benchmark_jobs(args.jobs_size, args, scratch)
+        table = [f"### -j 2 against -j 1, {args.jobs_size:,} posts", "", "| figure | value |", "|---|---|"]
         table += [f"| {name} | {value} |" for name, value in rows]
         sections.append("\n".join(table) + "\n")
         print("\n".join(table), flush=True)
