@@ -3,7 +3,7 @@
 
 For each corpus size (default 10,000 and 100,000 posts) the script
 generates a corpus with gen_corpus.py into a scratch folder and measures,
-with kgbuild pinned to one CPU:
+with kgbuild pinned to one CPU and run with -j 1:
 
 - the full build (`kgbuild POSTS -o OUT --timings`): wall time, MB/s,
   posts/s, peak RSS, and the wall and CPU time of each stage and export
@@ -236,7 +236,7 @@ def benchmark_size(size, args, scratch, aliases, incremental):
     free = shutil.disk_usage(scratch).free
     if needed + 5e9 > free:
         print(f"run.py: {size} posts: graph only (outputs need ~{needed / 1e9:.0f} GB)", flush=True)
-        graph_only = run_measured([args.kgbuild, "candidates", str(posts), "--top", "1"], args.cpu, cap_kb)
+        graph_only = run_measured([args.kgbuild, "candidates", str(posts), "--top", "1", "-j", "1"], args.cpu, cap_kb)
         rows += [
             ("full build", f"not run: its outputs need an estimated {needed / 1e9:.0f} GB and the scratch "
              f"folder has {free / 1e9:.0f} GB free"),
@@ -251,7 +251,7 @@ def benchmark_size(size, args, scratch, aliases, incremental):
 
     print(f"run.py: {size} posts: full build", flush=True)
     timings_path = folder / "timings.txt"
-    full = run_measured([args.kgbuild, str(posts), "-o", str(output), "-q", "--timings"], args.cpu, cap_kb,
+    full = run_measured([args.kgbuild, str(posts), "-o", str(output), "-q", "-j", "1", "--timings"], args.cpu, cap_kb,
                         stderr_path=timings_path)
     papers_found = 0
     if (output / "graph.nt").exists() and not full.killed:
@@ -303,7 +303,7 @@ def benchmark_size(size, args, scratch, aliases, incremental):
     if incremental and not full.killed:
         print(f"run.py: {size} posts: one post added", flush=True)
         shutil.move(str(folder / extra.name), str(extra))
-        again = run_measured([args.kgbuild, str(posts), "-o", str(output), "-q", "--timings"], args.cpu, cap_kb,
+        again = run_measured([args.kgbuild, str(posts), "-o", str(output), "-q", "-j", "1", "--timings"], args.cpu, cap_kb,
                              stderr_path=folder / "timings-again.txt")
         rows.append(("one post added, same output folder: time",
                      f"{again.cpu:.2f} s CPU = {100 * again.cpu / full.cpu:.0f}% of the full build "
