@@ -137,8 +137,8 @@ bool WriteAll(const Graph& graph, const std::filesystem::path& out_dir, const Ir
 
   // Steps only read the graph and their own inputs, so they may run on
   // several threads. The longest are queued first. The triple table and the
-  // co-mention network are built by a step that then queues their writers;
-  // the last writer to finish frees the shared input.
+  // co-mention network are each built by a step that then queues their
+  // writers, and the last writer to finish frees the shared input.
   TaskQueue queue(std::max(jobs, 1));
   const auto step = [&](Step id, std::function<void(std::vector<std::string>*)> work) {
     queue.Push([&, id, work = std::move(work)] {

@@ -11,8 +11,8 @@
 namespace kgbuild {
 namespace {
 
-// The namespace and local name of the predicate of an edge of `kind`; `kg`
-// is VocabularyNamespace(options).
+// Returns the namespace and local name of the predicate of an edge of
+// `kind`. `kg` is VocabularyNamespace(options).
 std::pair<std::string_view, std::string_view> EdgePredicateParts(EdgeKind kind,
                                                                  std::string_view kg) {
   switch (kind) {
@@ -47,7 +47,7 @@ class TripleBuilder {
 
   void Add(Term subject, Term predicate, Term object) { table_->Add(subject, predicate, object); }
 
-  // Adds a literal unless `lexical` is empty; `xsd_type` names its
+  // Adds a literal unless `lexical` is empty. `xsd_type` names its
   // datatype in the XSD namespace, or is empty for a plain string.
   void AddLiteral(Term subject, Term predicate, std::string_view lexical,
                   std::string_view xsd_type = {}, std::string_view language = {}) {
@@ -112,7 +112,7 @@ class TripleBuilder {
     }
   }
 
-  // Without the aliases and parameters, which AddNode adds by `facts`.
+  // Adds the type and label. AddNode adds the aliases and parameters by `facts`.
   void AddEntity(const NodeProperties& node, Term iri) {
     Add(iri, Rdf("type"), Kg(EntityTypeName(node.entity_type)));
     AddName(iri, Rdfs("label"), node.label);

@@ -106,7 +106,7 @@ void TripleTable::Finish() {
     term.ntriples = Store(form);
   }
 
-  // The maps hold the old numbers.
+  // The maps give the numbers from before the renumbering, so they go.
   iris_.clear();
   literals_.clear();
   finished_ = true;
