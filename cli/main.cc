@@ -792,15 +792,15 @@ bool WriteOutputs(const Options& options, const KnowledgeGraph& graph, const Sto
 
   std::vector<std::string> errors;
   std::vector<ExportTiming> steps;
-  bool ok = WriteAll(graph.graph(), staging, options.iri, JobCount(options), &errors, &steps);
+  // The store goes into kg.sqlite on an export thread, beside the other files.
+  const auto append_store = [&](const std::filesystem::path& database, std::string* append_error) {
+    return AppendStoreRows(database, fingerprint, rows, append_error);
+  };
+  bool ok = WriteAll(graph.graph(), staging, options.iri, JobCount(options), &errors, &steps,
+                     append_store);
   timer->Lap("exports");
   timer->AddExportSteps(steps);
   PauseForTestAt("mid-export");
-  if (ok && !AppendStoreRows(staging / "kg.sqlite", fingerprint, rows, &error)) {
-    errors.push_back(error);
-    ok = false;
-  }
-  timer->Lap("store rows");
   if (ok && !WriteCandidates(staging, graph, &error)) {
     errors.push_back(error);
     ok = false;

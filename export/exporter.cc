@@ -113,7 +113,8 @@ bool WriteAll(const Graph& graph, const std::filesystem::path& out_dir,
 }
 
 bool WriteAll(const Graph& graph, const std::filesystem::path& out_dir, const IriOptions& options,
-              int jobs, std::vector<std::string>* errors, std::vector<ExportTiming>* timings) {
+              int jobs, std::vector<std::string>* errors, std::vector<ExportTiming>* timings,
+              const SqliteAppender& append_to_sqlite) {
   std::error_code code;
   std::filesystem::create_directories(out_dir, code);
   if (code) {
@@ -125,13 +126,14 @@ bool WriteAll(const Graph& graph, const std::filesystem::path& out_dir, const Ir
   // One slot per step, in this order, so that the messages and timings
   // come out the same for any `jobs`.
   enum Step {
-    kTriples, kNTriples, kJsonLd, kTurtle, kSqlite, kNQuads, kGraphMl, kCoMention,
-    kCoMentionGraphMl, kGexf, kStepCount
+    kTriples, kNTriples, kJsonLd, kTurtle, kSqlite, kSqliteAppend, kNQuads, kGraphMl,
+    kCoMention, kCoMentionGraphMl, kGexf, kStepCount
   };
   static constexpr const char* kStepNames[kStepCount] = {
       "rdf triples", "graph.nt",      "graph.jsonld",       "graph.ttl",
-      "kg.sqlite",   "graph.nq",      "graph.graphml",      "co-mention network",
-      "graph.comention.graphml",      "graph.gexf"};
+      "kg.sqlite",   "kg.sqlite store tables",              "graph.nq",
+      "graph.graphml",                "co-mention network", "graph.comention.graphml",
+      "graph.gexf"};
   std::vector<std::vector<std::string>> failures(kStepCount);
   std::vector<ExportTiming> step_timings(kStepCount);
 
@@ -172,7 +174,15 @@ bool WriteAll(const Graph& graph, const std::filesystem::path& out_dir, const Ir
     std::string error;
     if (!WriteSqliteStore(graph, out_dir / kStepNames[kSqlite], options, &error)) {
       failed->push_back(error);
+      return;
     }
+    if (!append_to_sqlite) return;
+    step(kSqliteAppend, [&](std::vector<std::string>* append_failed) {
+      std::string append_error;
+      if (!append_to_sqlite(out_dir / kStepNames[kSqlite], &append_error)) {
+        append_failed->push_back(append_error);
+      }
+    });
   });
   queue.Run();
 
@@ -181,7 +191,11 @@ bool WriteAll(const Graph& graph, const std::filesystem::path& out_dir, const Ir
     ok = ok && failed.empty();
     errors->insert(errors->end(), failed.begin(), failed.end());
   }
-  if (timings != nullptr) timings->insert(timings->end(), step_timings.begin(), step_timings.end());
+  if (timings != nullptr) {
+    for (ExportTiming& timing : step_timings) {
+      if (!timing.step.empty()) timings->push_back(std::move(timing));  // steps that did not run have no name
+    }
+  }
   return ok;
 }
 

@@ -19,6 +19,7 @@
 #define KGBUILD_EXPORT_EXPORTER_H_
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -43,13 +44,21 @@ struct ExportTiming {
   double cpu_seconds = 0;  // of the thread that ran the step
 };
 
+// Adds the caller's own tables to kg.sqlite once it is written, returning
+// false with a message on failure. Runs on an export thread.
+using SqliteAppender =
+    std::function<bool(const std::filesystem::path& database, std::string* error)>;
+
 // The same, writing independent files on up to `jobs` threads. The files
 // and the messages are the same for any `jobs`; more threads hold more of
 // the exports' working memory at once. When `timings` is not null, appends
-// one entry per step, in a fixed order.
+// one entry per step that ran, in a fixed order. When `append_to_sqlite` is
+// set, it runs as the step "kg.sqlite store tables" after kg.sqlite is
+// written, and its failure counts as that file's.
 bool WriteAll(const Graph& graph, const std::filesystem::path& out_dir, const IriOptions& options,
               int jobs, std::vector<std::string>* errors,
-              std::vector<ExportTiming>* timings = nullptr);
+              std::vector<ExportTiming>* timings = nullptr,
+              const SqliteAppender& append_to_sqlite = {});
 
 }  // namespace kgbuild
 

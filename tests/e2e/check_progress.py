@@ -25,9 +25,9 @@ PROGRESS = re.compile(r"kgbuild: \d+/\d+ posts, [0-9.]+ MB/s, \d+ s left")
 TIMING = re.compile(r"^timing: (.+?) +[0-9]+\.[0-9]{3} s wall +[0-9]+\.[0-9]{3} s CPU$")
 STAGES = ["start-up: vocabulary, store", "read, extract, add to graph", "graph finish", "exports",
           "export rdf triples", "export graph.nt", "export graph.jsonld", "export graph.ttl",
-          "export kg.sqlite", "export graph.nq", "export graph.graphml", "export co-mention network",
-          "export graph.comention.graphml", "export graph.gexf", "store rows",
-          "candidates.tsv, report.txt", "publish"]
+          "export kg.sqlite", "export kg.sqlite store tables", "export graph.nq",
+          "export graph.graphml", "export co-mention network", "export graph.comention.graphml",
+          "export graph.gexf", "candidates.tsv, report.txt", "publish"]
 
 
 def warning_lines(stderr):

@@ -87,6 +87,34 @@ TEST_F(WriteAllTest, ThreadsGiveSameBytesAndStepOrder) {
   }
 }
 
+TEST_F(WriteAllTest, AppendsToWrittenSqliteAsOwnStep) {
+  std::vector<std::string> errors;
+  std::vector<ExportTiming> timings;
+  bool database_existed = false;
+  const SqliteAppender append = [&](const fs::path& database, std::string*) {
+    database_existed = fs::file_size(database) > 0;
+    return true;
+  };
+  ASSERT_TRUE(WriteAll(testing::MakeSampleGraph(), folder_ / "kg", IriOptions{}, 2, &errors, &timings,
+                       append));
+
+  EXPECT_TRUE(database_existed);
+  ASSERT_EQ(timings.size(), 11u);
+  EXPECT_EQ(timings[4].step, "kg.sqlite");
+  EXPECT_EQ(timings[5].step, "kg.sqlite store tables");
+}
+
+TEST_F(WriteAllTest, ReportsFailedSqliteAppend) {
+  std::vector<std::string> errors;
+  const SqliteAppender append = [](const fs::path&, std::string* error) {
+    *error = "failed to write the store: disk full";
+    return false;
+  };
+  EXPECT_FALSE(WriteAll(testing::MakeSampleGraph(), folder_ / "kg", IriOptions{}, 2, &errors, nullptr,
+                        append));
+  EXPECT_EQ(errors, std::vector<std::string>{"failed to write the store: disk full"});
+}
+
 TEST_F(WriteAllTest, ReportsOutputFolderThatIsAFile) {
   fs::create_directories(folder_);
   std::ofstream(folder_ / "kg") << "not a folder";
