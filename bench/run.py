@@ -319,31 +319,43 @@ def benchmark_size(size, args, scratch, aliases, incremental):
 
 
 def benchmark_jobs(size, args, scratch):
-    """Time -j 1 and -j 2 on two CPUs over one corpus; return (figure, value) rows."""
+    """Time -j 1 and -j 2 on two CPUs over one corpus; return (figure, value) rows.
+
+    The pair runs three times, alternating, and the median ratio is the
+    figure: on a two-CPU machine the kernel's writeback of the outputs
+    competes with -j 2 for the same CPUs, so single pairs vary.
+    """
     folder = scratch / f"jobs-{size}"
     if folder.exists():
         shutil.rmtree(folder)
     subprocess.run([sys.executable, str(REPO / "bench" / "gen_corpus.py"), "--posts", str(size),
                     "--out", str(folder), "--seed", str(args.seed)], check=True)
     cpus = f"{args.cpu},{args.second_cpu}"
-    runs = {}
-    for jobs in (1, 2):
-        print(f"run.py: {size} posts: -j {jobs} on CPUs {cpus}", flush=True)
-        runs[jobs] = run_measured([args.kgbuild, str(folder / "posts"), "-o", str(folder / f"out-j{jobs}"),
-                                   "-q", "-j", str(jobs)], cpus, 0)
-    same = all(
-        (folder / "out-j1" / name).read_bytes() == (folder / "out-j2" / name).read_bytes()
-        for name in ("graph.nt", "graph.nq", "graph.jsonld", "graph.ttl", "graph.graphml",
-                     "graph.comention.graphml", "graph.gexf", "candidates.tsv"))
+    rows = [("posts", f"{size:,}")]
+    ratios = []
+    same = True
+    for attempt in range(1, 4):
+        runs = {}
+        for jobs in (1, 2):
+            print(f"run.py: {size} posts: -j {jobs} on CPUs {cpus}, pair {attempt}", flush=True)
+            out = folder / f"out-j{jobs}"
+            shutil.rmtree(out, ignore_errors=True)
+            runs[jobs] = run_measured([args.kgbuild, str(folder / "posts"), "-o", str(out), "-q", "-j", str(jobs)],
+                                      cpus, 0)
+        same = same and all(
+            (folder / "out-j1" / name).read_bytes() == (folder / "out-j2" / name).read_bytes()
+            for name in ("graph.nt", "graph.nq", "graph.jsonld", "graph.ttl", "graph.graphml",
+                         "graph.comention.graphml", "graph.gexf", "candidates.tsv"))
+        ratios.append(runs[1].wall / runs[2].wall)
+        rows.append((f"pair {attempt}: -j 1, -j 2 on CPUs {cpus}",
+                     f"{runs[1].wall:.2f} s and {runs[2].wall:.2f} s wall ({runs[1].cpu:.2f} s and "
+                     f"{runs[2].cpu:.2f} s CPU): {ratios[-1]:.2f}x; {status_note(runs[1])}, {status_note(runs[2])}"))
     if not args.keep:
         shutil.rmtree(folder)
-    return [
-        ("posts", f"{size:,}"),
-        ("-j 1, CPUs " + cpus, f"{runs[1].wall:.2f} s wall, {runs[1].cpu:.2f} s CPU; {status_note(runs[1])}"),
-        ("-j 2, CPUs " + cpus, f"{runs[2].wall:.2f} s wall, {runs[2].cpu:.2f} s CPU; {status_note(runs[2])}"),
-        ("speed-up", f"{runs[1].wall / runs[2].wall:.2f}x wall (target: at least 1.6); exports "
-         + ("byte-identical" if same else "DIFFERENT")),
-    ]
+    rows.append(("speed-up, median of the pairs",
+                 f"{sorted(ratios)[1]:.2f}x wall (target: at least 1.6); exports "
+                 + ("byte-identical in every pair" if same else "DIFFERENT")))
+    return rows
 
 
 def main():
@@ -376,7 +388,7 @@ def main():
                  "cmake --build build-bench")
     if shutil.which("taskset") is None:
         sys.exit("run.py: taskset not found; install util-linux")
-    sizes = [int(size) for size in args.sizes.split(",")]
+    sizes = [int(size) for size in args.sizes.split(",") if size]
     scratch = Path(args.scratch)
     scratch.mkdir(parents=True, exist_ok=True)
     aliases = scratch / "aliases.txt"
