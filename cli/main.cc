@@ -734,7 +734,7 @@ int RunCandidates(const Options& options) {
                [&graph](const std::string&, PostContribution contribution, std::optional<StoreRow>) {
                  graph.AddPost(contribution.post, contribution.extractions);
                });
-  graph.Finish();
+  graph.Finish(JobCount(options));
 
   std::cout << "mentions\tpapers\ttype\tname\tfirst seen\n";
   size_t printed = 0;
@@ -918,7 +918,7 @@ int RunMerge(const Options& options) {
     graph.AddPost(contribution.post, contribution.extractions);
   }
   timer.Lap("add to graph");
-  graph.Finish();
+  graph.Finish(JobCount(options));
   timer.Lap("graph finish");
   std::ostringstream summary;
   summary << "kgbuild: merged " << options.stores.size() << " stores, " << rows.size()
@@ -967,7 +967,7 @@ int RunBuild(const Options& options) {
   StoreRows().swap(stored);
   log.SetProgressClear([] {});
   timer.Lap("read, extract, add to graph");
-  graph.Finish();
+  graph.Finish(JobCount(options));
   timer.Lap("graph finish");
   size_t papers = 0;
   for (const Vertex vertex : boost::make_iterator_range(boost::vertices(graph.graph()))) {

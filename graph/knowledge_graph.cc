@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <future>
 #include <tuple>
 #include <unordered_map>
 
@@ -89,6 +90,10 @@ const char* EdgeKindName(EdgeKind kind) {
       return "variantOf";
   }
   return "mentions";
+}
+
+std::string_view KnowledgeGraph::SectionName(uint8_t section) {
+  return section == kNoSection ? "" : SectionKindName(static_cast<SectionKind>(section));
 }
 
 uint32_t KnowledgeGraph::KeyId(const std::string& key) { return Intern(key, &keys_, &key_ids_); }
@@ -243,11 +248,16 @@ void KnowledgeGraph::MoveFactsInto(NodeFacts&& facts, NodeProperties* node) {
   }
 }
 
-void KnowledgeGraph::Finish() {
+void KnowledgeGraph::Finish(int threads) {
   if (finished_) return;
   finished_ = true;
   LinkVariants();
   const std::map<std::string, EntityType> types = ResolveTypes();
+
+  // Sorting the edge records reads only the keys and files, so with a
+  // second thread it runs while this one builds the vertices.
+  std::future<void> edges_sorted;
+  if (threads > 1) edges_sorted = std::async(std::launch::async, [this] { SortEdgeRecords(); });
 
   // Sizing the graph once and moving each node's strings in keeps one copy
   // of them alive, where add_vertex would copy them into a growing vector.
@@ -294,14 +304,20 @@ void KnowledgeGraph::Finish() {
   }
   std::unordered_map<std::string, EntityFacts>().swap(entities_);
 
+  if (edges_sorted.valid()) {
+    edges_sorted.get();
+  } else {
+    SortEdgeRecords();
+  }
+  std::deque<std::string>().swap(keys_);
+  std::unordered_map<std::string_view, uint32_t>().swap(key_ids_);
   AddEdgesToGraph(vertex_of_key);
   std::unordered_map<std::string_view, uint32_t>().swap(file_ids_);
 }
 
 // Sorts the records by source key, kind, target key, then file, line and
-// section, as strings compare, and adds each run of one source, kind and
-// target as one edge whose provenance is the run.
-void KnowledgeGraph::AddEdgesToGraph(const std::vector<Vertex>& vertex_of_key) {
+// section, as strings compare.
+void KnowledgeGraph::SortEdgeRecords() {
   auto ranks = [](const auto& strings) {
     std::vector<uint32_t> order(strings.size());
     for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -312,13 +328,8 @@ void KnowledgeGraph::AddEdgesToGraph(const std::vector<Vertex>& vertex_of_key) {
     return rank;
   };
   const std::vector<uint32_t> key_rank = ranks(keys_);
-  std::deque<std::string>().swap(keys_);
-  std::unordered_map<std::string_view, uint32_t>().swap(key_ids_);
   std::vector<uint32_t> file_rank = ranks(files_);
   const auto file_rank_of = [&](uint32_t file) { return file == kNoFile ? kNoFile : file_rank[file]; };
-  const auto section_name = [](uint8_t section) -> std::string_view {
-    return section == kNoSection ? "" : SectionKindName(static_cast<SectionKind>(section));
-  };
 
   std::sort(edges_.begin(), edges_.end(), [&](const EdgeRecord& a, const EdgeRecord& b) {
     if (a.source != b.source) return key_rank[a.source] < key_rank[b.source];
@@ -326,8 +337,13 @@ void KnowledgeGraph::AddEdgesToGraph(const std::vector<Vertex>& vertex_of_key) {
     if (a.target != b.target) return key_rank[a.target] < key_rank[b.target];
     if (a.file != b.file) return file_rank_of(a.file) < file_rank_of(b.file);
     if (a.line != b.line) return a.line < b.line;
-    return section_name(a.section) < section_name(b.section);
+    return SectionName(a.section) < SectionName(b.section);
   });
+}
+
+// Adds each run of sorted records with one source, kind and target as one
+// edge whose provenance is the run. REQUIRES: SortEdgeRecords().
+void KnowledgeGraph::AddEdgesToGraph(const std::vector<Vertex>& vertex_of_key) {
 
   // From here on a record names vertices. A record whose key has no node
   // is dropped, as no edge can hold it.
@@ -361,7 +377,7 @@ void KnowledgeGraph::AddEdgesToGraph(const std::vector<Vertex>& vertex_of_key) {
     for (size_t i = 0; i < end; ++i) {
       const EdgeRecord& record = edges_[i];
       if (record.file == kNoFile) continue;
-      properties.provenance.push_back({files_[record.file], section_name(record.section), record.line});
+      properties.provenance.push_back({files_[record.file], SectionName(record.section), record.line});
     }
     properties.weight = properties.provenance.empty() ? 1.0 : static_cast<double>(properties.provenance.size());
     edges_.erase(edges_.begin(), edges_.begin() + static_cast<std::ptrdiff_t>(end));

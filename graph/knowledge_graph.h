@@ -115,8 +115,9 @@ class KnowledgeGraph {
 
   // Resolves each entity's type from the evidence of all posts, links
   // variants to their families, and puts nodes and edges in canonical order.
-  // Call once, after the last AddPost.
-  void Finish();
+  // Call once, after the last AddPost. With `threads` above 1, the edges are
+  // sorted on a second thread; the result is the same for any `threads`.
+  void Finish(int threads = 1);
 
   const Graph& graph() const { return *graph_; }
 
@@ -189,6 +190,8 @@ class KnowledgeGraph {
   uint32_t EnsureEntityByName(const std::string& name, EntityType type);
   void LinkVariants();
   std::map<std::string, EntityType> ResolveTypes() const;
+  static std::string_view SectionName(uint8_t section);
+  void SortEdgeRecords();
   void AddEdgesToGraph(const std::vector<Vertex>& vertex_of_key);
 
   const Vocabulary& vocabulary_;

@@ -109,6 +109,23 @@ TEST_F(KnowledgeGraphTest, OrderOfPostsDoesNotChangeTheGraph) {
   EXPECT_EQ(Edges(forward), Edges(backward));
 }
 
+TEST_F(KnowledgeGraphTest, SecondThreadGivesSameGraph) {
+  const std::string a = "# [One: Two](https://arxiv.org/abs/2509.00001)\n\nMNIST(91.0% vs 90.0%) 정확도.\n";
+  const std::string b = "# [Other](https://arxiv.org/abs/2509.00002)\n\nFooNet 모델은 MNIST를 쓴다.\n";
+  KnowledgeGraph one_thread(vocabulary_);
+  Add(&one_thread, "a.md", a);
+  Add(&one_thread, "b.md", b);
+  one_thread.Finish(1);
+  KnowledgeGraph two_threads(vocabulary_);
+  Add(&two_threads, "a.md", a);
+  Add(&two_threads, "b.md", b);
+  two_threads.Finish(2);
+
+  EXPECT_EQ(Nodes(one_thread), Nodes(two_threads));
+  EXPECT_EQ(Edges(one_thread), Edges(two_threads));
+  EXPECT_FALSE(Edges(two_threads).empty());
+}
+
 TEST_F(KnowledgeGraphTest, EdgesCarryProvenance) {
   KnowledgeGraph graph(vocabulary_);
   Add(&graph, "dir/a.md", "# [P](https://arxiv.org/abs/2509.00001)\n\n## Results\nMNIST 결과.\n\nMNIST again.\n");
