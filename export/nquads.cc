@@ -41,31 +41,6 @@ std::vector<Triple> SharedNodeTriples(const NodeProperties& node, const std::str
   return triples;
 }
 
-// Appends the reified statement of one provenance entry of `edge_triple`.
-void AddStatement(const Triple& edge_triple, const Provenance& provenance,
-                  const IriOptions& options, std::vector<Triple>* triples) {
-  const std::string rdf(kRdfNamespace);
-  const std::string kg = VocabularyNamespace(options);
-  const std::string statement =
-      StatementIri(edge_triple.subject, edge_triple.predicate, edge_triple.object,
-                   provenance, options);
-  auto add = [&](std::string predicate, ObjectKind kind, std::string object,
-                 std::string datatype) {
-    triples->push_back({statement, std::move(predicate), kind, std::move(object),
-                        std::move(datatype), ""});
-  };
-
-  add(rdf + "type", ObjectKind::kIri, rdf + "Statement", "");
-  add(rdf + "subject", ObjectKind::kIri, edge_triple.subject, "");
-  add(rdf + "predicate", ObjectKind::kIri, edge_triple.predicate, "");
-  add(rdf + "object", ObjectKind::kIri, edge_triple.object, "");
-  if (!provenance.section.empty()) {
-    add(kg + "section", ObjectKind::kLiteral, std::string(provenance.section), "");
-  }
-  add(kg + "line", ObjectKind::kLiteral, std::to_string(provenance.line),
-      std::string(kXsdNamespace) + "integer");
-}
-
 // True when the default graph is exactly the node and edge triples that no
 // post's graph holds. Then the streamed writer can pick them by where they
 // come from, without a set difference over all quads. That needs unique
@@ -109,7 +84,8 @@ struct StatementTerms {
   std::string type, statement, subject, predicate, object, section, line, integer;
 };
 
-// Adds the same triples as the AddStatement above, into `table`.
+// Adds the reified statement of one provenance entry of the triple
+// (subject, predicate, object) to `table`.
 void AddStatement(std::string_view subject, std::string_view predicate, std::string_view object,
                   const Provenance& provenance, const IriOptions& options,
                   const StatementTerms& terms, TripleTable* table) {
@@ -127,6 +103,18 @@ void AddStatement(std::string_view subject, std::string_view predicate, std::str
   const auto [end, error] = std::to_chars(std::begin(line), std::end(line), provenance.line);
   table->Add(statement, table->Iri(terms.line),
              table->Literal(std::string_view(line, static_cast<size_t>(end - line)), terms.integer));
+}
+
+// Returns the triples of AddStatement as values, for the list that
+// BuildQuads sorts whole. `scratch` is cleared and reused between calls.
+std::vector<Triple> StatementTriples(const Triple& edge_triple, const Provenance& provenance,
+                                     const IriOptions& options, const StatementTerms& terms,
+                                     TripleTable* scratch) {
+  scratch->Clear();
+  AddStatement(edge_triple.subject, edge_triple.predicate, edge_triple.object, provenance, options,
+               terms, scratch);
+  scratch->Finish();
+  return scratch->ToTriples();
 }
 
 // Writes the finished `table` as quads in the graph `graph_term` (an
@@ -161,7 +149,8 @@ std::vector<Quad> BuildQuads(const Graph& graph, const IriOptions& options) {
   // post contributed, which keeps the list (and memory) near its final size.
   std::vector<Quad> quads;
   std::set<std::pair<std::string, Vertex>> described;  // (post file, node)
-  std::vector<Triple> statement;
+  const StatementTerms statement_terms(options);
+  TripleTable scratch;
   for (Edge e : boost::make_iterator_range(boost::edges(graph))) {
     const EdgeProperties& edge = graph[e];
     const Vertex source = boost::source(e, graph);
@@ -173,9 +162,9 @@ std::vector<Quad> BuildQuads(const Graph& graph, const IriOptions& options) {
     for (const Provenance& provenance : edge.provenance) {
       const std::string graph_iri = PostIri(std::string(provenance.file), options);
       if (IsReifiedKind(edge.kind)) {
-        statement.clear();
-        AddStatement(edge_triple, provenance, options, &statement);
-        for (Triple& triple : statement) quads.push_back({graph_iri, std::move(triple)});
+        for (Triple& triple : StatementTriples(edge_triple, provenance, options, statement_terms, &scratch)) {
+          quads.push_back({graph_iri, std::move(triple)});
+        }
       }
       if (!files.emplace(provenance.file).second) continue;
 

@@ -198,7 +198,7 @@ class KnowledgeGraph {
   // Replaced, not swapped, when Finish() sizes it: Boost's swap copies.
   std::unique_ptr<Graph> graph_ = std::make_unique<Graph>();
   // Vertices [0, entity_begin_) are sorted by key, and so are the entities
-  // after them; FindNode searches both ranges.
+  // after them, so FindNode searches both ranges.
   size_t entity_begin_ = 0;
   // Provenance::file views these, so they live as long as the graph; a
   // deque never moves its strings.
